@@ -1,0 +1,30 @@
+# The two commands: `make dev` runs the platform, `make test` runs the suite.
+# Each installs what is missing first (see backend/bin/lib.sh).
+
+.PHONY: dev test lint schema bench migrate shell dbshell clean-local
+
+dev:        ## API on :8000, docs, Celery worker, demo data
+	backend/bin/dev
+
+test:       ## the whole suite against real PostgreSQL/PostGIS and Redis, with coverage
+	backend/bin/test $(ARGS)
+
+lint:       ## ruff, black, mypy, bandit, migrations, OpenAPI schema diff
+	backend/bin/lint
+
+schema:     ## regenerate backend/openapi.yaml
+	backend/bin/schema
+
+migrate:
+	backend/bin/manage migrate
+
+shell:
+	backend/bin/manage shell
+
+dbshell:
+	backend/bin/manage dbshell
+
+clean-local: ## stop and delete the project-local PostgreSQL and Redis
+	-runuser -u postgres -- /usr/lib/postgresql/*/bin/pg_ctl -D .local/postgres/data -m fast stop
+	-[ -f .local/redis/redis.pid ] && kill $$(cat .local/redis/redis.pid)
+	rm -rf .local

@@ -1,0 +1,27 @@
+import socket
+
+import pytest
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A local port that nothing listens on: connections to it are refused at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def redis_down(settings, closed_port):
+    settings.CACHES = {
+        "default": {**settings.CACHES["default"], "LOCATION": f"redis://127.0.0.1:{closed_port}/0"}
+    }
+
+
+@pytest.fixture
+def database_down(settings, closed_port):
+    # Only the health probe reads this copy; the test's own connection stays up.
+    with pytest.warns(UserWarning, match="DATABASES"):
+        settings.DATABASES = {
+            "default": {**settings.DATABASES["default"], "PORT": str(closed_port)}
+        }

@@ -1,0 +1,90 @@
+"""Every error, from DRF or from Django itself, has the one shape of the contract."""
+
+import pytest
+from django.urls import path
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.urls import (  # noqa: F401  (Django reads the handlers from this module)
+    handler400,
+    handler403,
+    handler404,
+    handler500,
+)
+from config.urls import urlpatterns as project_urlpatterns
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+
+
+class EchoView(APIView):
+    permission_classes = (AllowAny,)
+
+    def post(self, request):
+        return Response(request.data)
+
+
+urlpatterns = [*project_urlpatterns, path("echo/", EchoView.as_view())]
+
+
+def test_unknown_path_is_a_json_404(api_client):
+    response = api_client.get("/api/v1/no-such-thing/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}],
+    }
+
+
+def test_wrong_method_is_a_json_405(api_client):
+    response = api_client.delete("/health/")
+
+    assert response.status_code == 405
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {"code": "method_not_allowed", "detail": 'Method "DELETE" not allowed.', "attr": None}
+        ],
+    }
+
+
+def test_malformed_json_is_a_400(api_client):
+    response = api_client.post("/echo/", data='{"email": ', content_type="application/json")
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["type"] == "client_error"
+    assert body["errors"][0]["code"] == "parse_error"
+    assert body["errors"][0]["attr"] is None
+
+
+def test_unsupported_media_type_is_a_415(api_client):
+    response = api_client.post(
+        "/echo/", data="email=a@b.nl", content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 415
+    assert response.json()["errors"][0]["code"] == "unsupported_media_type"
+
+
+def test_well_formed_json_reaches_the_view(api_client):
+    response = api_client.post("/echo/", data={"email": "a@b.nl"}, format="json")
+
+    assert response.status_code == 200
+    assert response.json() == {"email": "a@b.nl"}
+
+
+def test_anonymous_requests_are_throttled_with_retry_after(api_client, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+
+    statuses = [api_client.get("/api/v1/").status_code for _ in range(3)]
+    response = api_client.get("/api/v1/")
+
+    assert statuses == [200, 200, 429]
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert response.json()["errors"][0]["code"] == "throttled"

@@ -1,0 +1,72 @@
+"""Production settings, checked in a fresh process as a deployment would load them."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BACKEND = Path(__file__).resolve().parents[3]
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BACKEND,
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def production_env() -> dict[str, str]:
+    return {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "api.safejob.example"}
+
+
+def test_production_passes_the_deployment_checklist(production_env):
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **production_env)
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(production_env):
+    del production_env["SECRET_KEY"]
+
+    result = _manage("check", **production_env)
+
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_logs_one_json_object_per_line(production_env):
+    script = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('apps.probe').warning('shift posted %s', 'x')"
+    )
+    base = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BACKEND,
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings.production", **production_env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["level"] == "WARNING"
+    assert line["logger"] == "apps.probe"
+    assert line["message"] == "shift posted x"
+    assert "request_id" in line

@@ -1,0 +1,73 @@
+"""Validators and normalisers for Dutch identifiers.
+
+Each `normalize_*` function takes what a person typed, returns the one stored
+form, or raises `ValidationError` with a stable code. The `validate_*`
+functions check an already stored value and are used on model fields.
+"""
+
+import re
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Four digits, the first not 0, then two letters; SA, SD and SS are never
+# issued (they recall the Nazi-era abbreviations).
+_POSTAL_CODE_RE = re.compile(r"^[1-9][0-9]{3}(?!SA|SD|SS)[A-Z]{2}$")
+_STORED_POSTAL_CODE_RE = re.compile(r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$")
+_KVK_RE = re.compile(r"^[0-9]{8}$")
+_WHITESPACE_RE = re.compile(r"\s+")
+
+DEFAULT_PHONE_REGION = "NL"
+
+
+def normalize_postal_code(value: str) -> str:
+    """`1234ab`, `1234 AB` and ` 1234  ab ` all become `1234 AB`."""
+    compact = _WHITESPACE_RE.sub("", str(value)).upper()
+    if not _POSTAL_CODE_RE.match(compact):
+        raise ValidationError(
+            _("Enter a Dutch postal code such as 1234 AB."), code="invalid_postal_code"
+        )
+    return f"{compact[:4]} {compact[4:]}"
+
+
+def validate_postal_code(value: str) -> None:
+    if not _STORED_POSTAL_CODE_RE.match(value):
+        raise ValidationError(
+            _("Enter a Dutch postal code such as 1234 AB."), code="invalid_postal_code"
+        )
+
+
+def normalize_kvk_number(value: str) -> str:
+    """A KvK (Chamber of Commerce) number is exactly 8 digits; spaces and dots are dropped."""
+    compact = re.sub(r"[\s.]", "", str(value))
+    if not _KVK_RE.match(compact):
+        raise ValidationError(_("A KvK number has exactly 8 digits."), code="invalid_kvk_number")
+    return compact
+
+
+def validate_kvk_number(value: str) -> None:
+    if not _KVK_RE.match(value):
+        raise ValidationError(_("A KvK number has exactly 8 digits."), code="invalid_kvk_number")
+
+
+def normalize_phone_number(value: str, region: str = DEFAULT_PHONE_REGION) -> str:
+    """Any way of writing a valid number becomes E.164; without a country code it is Dutch."""
+    try:
+        number = phonenumbers.parse(str(value), region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError(
+            _("Enter a valid phone number."), code="invalid_phone_number"
+        ) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(_("Enter a valid phone number."), code="invalid_phone_number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def validate_phone_number(value: str) -> None:
+    """A stored phone number must already be in E.164."""
+    if normalize_phone_number(value) != value:
+        raise ValidationError(
+            _("Store phone numbers in E.164 form, such as +31612345678."),
+            code="invalid_phone_number",
+        )

@@ -1,0 +1,386 @@
+"""Find or start PostgreSQL (with PostGIS and pg_trgm) and Redis for `make dev` and `make test`.
+
+Standard library only: it runs before the virtual environment exists.
+
+    services.py up --state FILE     prints `export DATABASE_URL=... REDIS_URL=...`
+    services.py down --state FILE   stops what `up` started with that state file
+
+The server at DATABASE_URL / REDIS_URL is used when it answers. Otherwise a
+project-local one is used: reused when an earlier call left it running,
+else made and started in `.local/` from the machine's binaries (installed
+from Debian's packages when missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import glob
+import json
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCAL = ROOT / ".local"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/safejob"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+LOCAL_PG_PORT = int(os.environ.get("LOCAL_PG_PORT", "54329"))
+LOCAL_REDIS_PORT = int(os.environ.get("LOCAL_REDIS_PORT", "63799"))
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+
+
+def log(message: str) -> None:
+    print(f"\033[1;34m==>\033[0m {message}", file=sys.stderr, flush=True)
+
+
+def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, **kwargs)
+
+
+_apt_updated = False
+
+
+def apt_install(*packages: str) -> None:
+    global _apt_updated
+    missing = [p for p in packages if not deb_installed(p)]
+    if not missing:
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit(f"missing {' '.join(missing)} and no apt-get to install them with")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    if not _apt_updated:
+        run([*sudo, "apt-get", "update", "-qq"], env=env)
+        _apt_updated = True
+    log(f"installing Debian packages: {' '.join(missing)}")
+    run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+
+
+def deb_installed(package: str) -> bool:
+    result = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
+    )
+    return result.returncode == 0 and result.stdout.endswith("ok installed")
+
+
+# --- PostgreSQL -----------------------------------------------------------------
+
+
+def pg_parts(url: str) -> dict:
+    parts = urlsplit(url)
+    return {
+        "host": parts.hostname or "",
+        "port": parts.port or 5432,
+        "user": unquote(parts.username or "postgres"),
+        "password": unquote(parts.password or ""),
+        "dbname": parts.path.lstrip("/") or "safejob",
+    }
+
+
+def psql(url: str, sql: str, dbname: str | None = None) -> subprocess.CompletedProcess:
+    p = pg_parts(url)
+    env = {**os.environ, "PGCONNECT_TIMEOUT": "3"}
+    if p["password"]:
+        env["PGPASSWORD"] = p["password"]
+    cmd = [
+        "psql",
+        "-X",
+        "-q",
+        "-A",
+        "-t",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-U",
+        p["user"],
+        "-p",
+        str(p["port"]),
+    ]
+    if p["host"]:
+        cmd += ["-h", p["host"]]
+    cmd += ["-d", dbname or p["dbname"], "-c", sql]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+
+def pg_answers(url: str) -> bool:
+    result = psql(url, "SELECT 1", dbname="postgres")
+    return result.returncode == 0
+
+
+def pg_server_major(url: str) -> int:
+    out = psql(url, "SHOW server_version_num", dbname="postgres").stdout.strip()
+    return int(out) // 10000
+
+
+def pg_bindir() -> Path | None:
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
+    return Path(found[-1]).parent if found else None
+
+
+def local_pg_url() -> str:
+    return f"postgres://postgres@127.0.0.1:{LOCAL_PG_PORT}/safejob"
+
+
+def local_pg_dir() -> Path:
+    return LOCAL / "postgres"
+
+
+def start_local_postgres(state: dict) -> str:
+    url = local_pg_url()
+    if pg_answers(url):
+        log(f"reusing the project-local PostgreSQL on port {LOCAL_PG_PORT}")
+        return url
+    bindir = pg_bindir()
+    if bindir is None:
+        # Install the server without letting Debian create and start a system cluster.
+        apt_install("postgresql-common")
+        conf = Path("/etc/postgresql-common/createcluster.conf")
+        if conf.exists() and "create_main_cluster = false" not in conf.read_text():
+            with conf.open("a") as fh:
+                fh.write("\ncreate_main_cluster = false\n")
+        apt_install("postgresql")
+        bindir = pg_bindir()
+        if bindir is None:
+            sys.exit("PostgreSQL was installed but initdb is missing")
+    base = local_pg_dir()
+    data = base / "data"
+    base.mkdir(parents=True, exist_ok=True)
+    # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        os.chown(base, pw.pw_uid, pw.pw_gid)
+        for parent in base.parents:
+            if parent == Path("/"):
+                break
+            if not os.stat(parent).st_mode & 0o001:
+                sys.exit(
+                    f"{parent} is not searchable by the postgres user; move the checkout or set DATABASE_URL"
+                )
+        as_user = ["runuser", "-u", "postgres", "--"]
+    if not (data / "PG_VERSION").exists():
+        log(f"creating a project-local PostgreSQL cluster in {data}")
+        run(
+            [
+                *as_user,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+    log(f"starting the project-local PostgreSQL on 127.0.0.1:{LOCAL_PG_PORT}")
+    opts = f"-p {LOCAL_PG_PORT} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
+    run(
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(base / "server.log"),
+            "-o",
+            opts,
+            "-w",
+            "start",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    state["postgres"] = {"pg_ctl": str(bindir / "pg_ctl"), "data": str(data), "as_user": as_user}
+    return url
+
+
+def ensure_postgis(url: str) -> None:
+    """PostGIS for the server's own major version, when the server is on this machine."""
+    available = psql(
+        url, "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'", dbname="postgres"
+    )
+    if available.stdout.strip() == "1":
+        return
+    if pg_parts(url)["host"] not in LOCAL_HOSTS:
+        sys.exit(
+            f"the PostgreSQL server at {pg_parts(url)['host']} has no PostGIS; install it there"
+        )
+    major = pg_server_major(url)
+    apt_install(f"postgresql-{major}-postgis-3")
+
+
+def ensure_database(url: str) -> None:
+    p = pg_parts(url)
+    if not re.fullmatch(r"[A-Za-z0-9_]+", p["dbname"]):
+        sys.exit(f"use a database name of letters, digits and underscores, not {p['dbname']!r}")
+    query = (
+        f"SELECT 1 FROM pg_database WHERE datname = '{p['dbname']}'"  # noqa: S608 (checked above)
+    )
+    exists = psql(url, query, dbname="postgres")
+    if exists.stdout.strip() != "1":
+        log(f"creating database {p['dbname']}")
+        result = psql(url, f'CREATE DATABASE "{p["dbname"]}"', dbname="postgres")
+        if result.returncode != 0 and "already exists" not in result.stderr:
+            sys.exit(result.stderr)
+    result = psql(
+        url, "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+    )
+    if result.returncode != 0:
+        sys.exit(f"could not create the postgis and pg_trgm extensions: {result.stderr}")
+
+
+def postgres_up(state: dict) -> str:
+    url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    if not shutil.which("psql"):
+        apt_install("postgresql-client")
+    if pg_answers(url):
+        log(f"using the PostgreSQL at {redact(url)}")
+    else:
+        log(f"no PostgreSQL answers at {redact(url)}")
+        url = start_local_postgres(state)
+    ensure_postgis(url)
+    ensure_database(url)
+    return url
+
+
+# --- Redis ------------------------------------------------------------------------
+
+
+def redis_answers(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or 6379), timeout=2
+        ) as sock:
+            if parts.password:
+                user = unquote(parts.username or "default")
+                sock.sendall(redis_command("AUTH", user, unquote(parts.password)))
+                if not sock.recv(64).startswith(b"+OK"):
+                    return False
+            sock.sendall(redis_command("PING"))
+            return sock.recv(64).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def redis_command(*args: str) -> bytes:
+    out = f"*{len(args)}\r\n"
+    for arg in args:
+        out += f"${len(arg.encode())}\r\n{arg}\r\n"
+    return out.encode()
+
+
+def redis_up(state: dict) -> str:
+    url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+    if redis_answers(url):
+        log(f"using the Redis at {redact(url)}")
+        return url
+    log(f"no Redis answers at {redact(url)}")
+    local = f"redis://127.0.0.1:{LOCAL_REDIS_PORT}/0"
+    if redis_answers(local):
+        log(f"reusing the project-local Redis on port {LOCAL_REDIS_PORT}")
+        return local
+    if not shutil.which("redis-server"):
+        apt_install("redis-server")
+    base = LOCAL / "redis"
+    base.mkdir(parents=True, exist_ok=True)
+    log(f"starting the project-local Redis on 127.0.0.1:{LOCAL_REDIS_PORT}")
+    run(
+        [
+            "redis-server",
+            "--port",
+            str(LOCAL_REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--daemonize",
+            "yes",
+            "--dir",
+            str(base),
+            "--pidfile",
+            str(base / "redis.pid"),
+            "--logfile",
+            str(base / "redis.log"),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+    )
+    for _ in range(50):
+        if redis_answers(local):
+            break
+        time.sleep(0.1)
+    else:
+        sys.exit(f"the project-local Redis did not start; see {base / 'redis.log'}")
+    state["redis"] = {"pidfile": str(base / "redis.pid")}
+    return local
+
+
+# --- Commands ---------------------------------------------------------------------
+
+
+def redact(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+def up(state_file: Path) -> None:
+    state: dict = {}
+    try:
+        database_url = postgres_up(state)
+        redis_url = redis_up(state)
+    finally:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        state_file.write_text(json.dumps(state))
+    print(f"export DATABASE_URL='{database_url}'")
+    print(f"export REDIS_URL='{redis_url}'")
+
+
+def down(state_file: Path) -> None:
+    if not state_file.exists():
+        return
+    state = json.loads(state_file.read_text() or "{}")
+    if "postgres" in state:
+        pg = state["postgres"]
+        log("stopping the project-local PostgreSQL")
+        subprocess.run(
+            [*pg["as_user"], pg["pg_ctl"], "-D", pg["data"], "-m", "fast", "-w", "stop"],
+            stdout=subprocess.DEVNULL,
+        )
+    if "redis" in state:
+        pidfile = Path(state["redis"]["pidfile"])
+        if pidfile.exists():
+            log("stopping the project-local Redis")
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(pidfile.read_text().strip()), 15)
+    state_file.unlink()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument(
+        "--state", type=Path, required=True, help="where `up` records what it started"
+    )
+    args = parser.parse_args()
+    (up if args.command == "up" else down)(args.state)
+
+
+if __name__ == "__main__":
+    main()
