@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from apps.core.views import ApiRootView
+from apps.core.views import ApiRootView, not_found
 
 api_v1 = [
     path("", ApiRootView.as_view(), name="api-root"),
@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
+    # Unknown API paths answer JSON even while DEBUG shows Django's HTML pages elsewhere.
+    re_path(r"^api/.*/$", not_found),
 ]
 
 handler400 = "apps.core.views.bad_request"
