@@ -42,6 +42,8 @@ def log(message: str) -> None:
 
 
 def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    # Standard output carries the exports the caller evaluates; all else goes to stderr.
+    kwargs.setdefault("stdout", sys.stderr)
     return subprocess.run(cmd, check=True, **kwargs)
 
 
