@@ -12,7 +12,9 @@ def _redis_db(url: str, db: int) -> str:
 
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key-that-is-not-used-anywhere-else-0123456789"  # noqa: S105  # nosec B105
+SECRET_KEY = (
+    "test-only-secret-key-that-is-not-used-anywhere-else-0123456789"  # noqa: S105  # nosec B105
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
