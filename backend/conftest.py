@@ -1,17 +1,70 @@
 """Fixtures shared by every app's tests."""
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from rest_framework.test import APIClient
+
+from apps.users.models import User
+from apps.users.services import jwt_pair_issue
+from apps.users.tests.factories import UserFactory
+
+MAGIC_TOKEN_IN_LINK = re.compile(r"/auth/verify\?token=([A-Za-z0-9_-]{43})")
 
 
 @pytest.fixture(autouse=True)
 def _fresh_redis():
     """Each test starts with an empty cache, so throttle counters never leak between tests."""
     cache.clear()
-    return
+
+
+@pytest.fixture(autouse=True)
+def _sms_file(settings, tmp_path):
+    settings.SMS_FILE_PATH = str(tmp_path / "sms.jsonl")
 
 
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def client_for() -> Callable[[User | None], APIClient]:
+    """An API client signed in as the user with a real access token (anonymous for None)."""
+
+    def make(user: User | None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_pair_issue(user=user)['access']}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def sent_magic_token() -> Callable[[], str]:
+    """The token in the newest email of the test outbox."""
+
+    def read() -> str:
+        match = MAGIC_TOKEN_IN_LINK.search(str(mail.outbox[-1].body))
+        assert match, mail.outbox[-1].body
+        return match.group(1)
+
+    return read
+
+
+@pytest.fixture
+def actors(db) -> dict[str, Any]:
+    """The cast of the permission matrices."""
+    return {
+        "anonymous": None,
+        "candidate": UserFactory(user_type="candidate"),
+        "other_candidate": UserFactory(user_type="candidate"),
+        "employer": UserFactory(user_type="employer"),
+        "other_employer": UserFactory(user_type="employer"),
+        "moderator": UserFactory(user_type="admin"),
+    }

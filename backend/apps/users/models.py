@@ -1,6 +1,7 @@
 import uuid
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -30,6 +31,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=16, blank=True, default="", validators=[validate_phone_number]
     )
     phone_verified = models.BooleanField(default=False)
+    preferred_language = models.CharField(
+        max_length=2,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        help_text=_("Language of the platform's email and SMS; empty: the browser's."),
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text=_("Can sign in to the Django admin."))
     date_joined = models.DateTimeField(default=timezone.now)
@@ -74,3 +82,43 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_moderator(self) -> bool:
         return self.user_type == self.UserType.ADMIN or self.is_staff
+
+
+class MagicLinkToken(models.Model):
+    """A one-time sign-in link. Only the SHA-256 of the token is kept; the token is in the email alone."""
+
+    id = models.BigAutoField(primary_key=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="magic_link_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    requested_ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=512, blank=True, default="")
+
+    class Meta:
+        ordering = ("-created_at",)
+        indexes = [models.Index(fields=["user", "expires_at"], name="users_mlt_user_expires")]
+
+    def __str__(self) -> str:
+        return f"magic link for {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PhoneVerification(models.Model):
+    """A 6-digit code sent by SMS; only its keyed hash is kept, and it allows a few guesses."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="phone_verifications")
+    phone_number = models.CharField(max_length=16, validators=[validate_phone_number])
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    verified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+        indexes = [models.Index(fields=["user", "-created_at"], name="users_phone_user_created")]
+
+    def __str__(self) -> str:
+        return f"phone code for {self.user_id} to {self.phone_number}"

@@ -48,6 +48,7 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "rest_framework",
     "rest_framework_simplejwt",
+    "rest_framework_simplejwt.token_blacklist",
     "corsheaders",
     "django_guid",
     "drf_spectacular",
@@ -152,7 +153,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    "purge-sign-in-codes": {
+        "task": "apps.users.tasks.purge_expired_sign_in_codes",
+        "schedule": 60 * 60,
+    },
+}
 
 # --- Auth ---------------------------------------------------------------------
 
@@ -167,7 +173,10 @@ SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=10),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=14),
     "ROTATE_REFRESH_TOKENS": True,
-    "UPDATE_LAST_LOGIN": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,  # sign-in is the magic link, which records it
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
     "SIGNING_KEY": env("JWT_SIGNING_KEY", default=SECRET_KEY),
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
@@ -184,17 +193,26 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "apps.core.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Throttles count in Redis and fail open when it is down (apps/core/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "apps.core.throttling.AnonRateThrottle",
+        "apps.core.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("THROTTLE_RATE_ANON", default="100/hour"),
         "user": env("THROTTLE_RATE_USER", default="1000/hour"),
+        "magic_link_ip": env("THROTTLE_RATE_MAGIC_LINK_IP", default="20/minute"),
+        "magic_link_email": env("THROTTLE_RATE_MAGIC_LINK_EMAIL", default="5/hour"),
+        "phone_user": env("THROTTLE_RATE_PHONE_USER", default="5/hour"),
+        "phone_number": env("THROTTLE_RATE_PHONE_NUMBER", default="3/hour"),
+        "phone_verify": env("THROTTLE_RATE_PHONE_VERIFY", default="20/hour"),
     },
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_standardized_errors.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # Proxies in front of the app whose X-Forwarded-For is trusted for client IPs
+    # (throttling); 0 uses the connection's address. Behind one load balancer: 1.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
 
 DRF_STANDARDIZED_ERRORS = {
@@ -270,6 +288,20 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Safe Job Platform <no-reply@localhost>")
+
+# --- Sign-in -------------------------------------------------------------------
+
+MAGIC_LINK_TTL = timedelta(minutes=env.int("MAGIC_LINK_TTL_MINUTES", default=10))
+MAGIC_LINK_MAX_LIVE_TOKENS = 5
+PHONE_CODE_TTL = timedelta(minutes=10)
+PHONE_CODE_MAX_ATTEMPTS = 5
+
+# --- SMS ----------------------------------------------------------------------
+# apps.core.sms.ConsoleSmsBackend prints; FileSmsBackend appends JSON lines to
+# SMS_FILE_PATH; a provider's backend implements the same one method.
+
+SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.ConsoleSmsBackend")
+SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(REPO_DIR / ".local" / "sms.jsonl"))
 
 # --- Internationalisation -----------------------------------------------------
 

@@ -16,7 +16,8 @@ SECRET_KEY = (
     "test-only-secret-key-that-is-not-used-anywhere-else-0123456789"  # noqa: S105  # nosec B105
 )
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A test that runs a real Celery worker points its worker at a file backend.
+EMAIL_BACKEND = env("TEST_EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
 
 # Tests flush their Redis database between tests, so they get one of their own.
 REDIS_URL = _redis_db(REDIS_URL, env.int("REDIS_TEST_DB", default=15))
@@ -28,6 +29,11 @@ CHANNEL_LAYERS = {
     }
 }
 CELERY_BROKER_URL = REDIS_URL
+# Tasks run in-process once the transaction commits (the tests capture
+# on_commit callbacks); tests/test_celery_worker.py runs a real worker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("TEST_CELERY_EAGER", default=True)
+CELERY_TASK_EAGER_PROPAGATES = True
+SMS_BACKEND = "apps.core.sms.FileSmsBackend"
 
 # A concrete model for the abstract base models' tests; it has no migrations
 # and exists only in the test database.

@@ -1,0 +1,67 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from apps.core.serializers import StrictFieldsMixin
+from apps.core.validators import normalize_phone_number
+from apps.users.models import User
+
+_USER_FIELDS = (
+    "id",
+    "email",
+    "user_type",
+    "email_verified",
+    "phone_number",
+    "phone_verified",
+    "preferred_language",
+    "date_joined",
+)
+_USER_WRITABLE_FIELDS = ("preferred_language",)
+
+
+class UserSerializer(StrictFieldsMixin, serializers.ModelSerializer[User]):
+    """The account as its owner sees it; email, type and verified flags are read-only."""
+
+    class Meta:
+        model = User
+        fields = _USER_FIELDS
+        read_only_fields = tuple(f for f in _USER_FIELDS if f not in _USER_WRITABLE_FIELDS)
+
+
+class MagicLinkRequestSerializer(StrictFieldsMixin, serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    user_type = serializers.ChoiceField(
+        choices=[User.UserType.CANDIDATE, User.UserType.EMPLOYER],
+        required=False,
+        help_text="Give it to make an account when none exists for the email.",
+    )
+
+
+class MagicLinkVerifySerializer(StrictFieldsMixin, serializers.Serializer):
+    token = serializers.CharField(max_length=512, trim_whitespace=True)
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+
+
+class SignInSerializer(TokenPairSerializer):
+    user = UserSerializer()
+
+
+class LogoutSerializer(StrictFieldsMixin, serializers.Serializer):
+    refresh = serializers.CharField(max_length=2048)
+
+
+class PhoneNumberSerializer(StrictFieldsMixin, serializers.Serializer):
+    phone_number = serializers.CharField(max_length=32)
+
+    def validate_phone_number(self, value: str) -> str:
+        try:
+            return normalize_phone_number(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages[0], code="invalid_phone_number") from exc
+
+
+class PhoneCodeSerializer(StrictFieldsMixin, serializers.Serializer):
+    code = serializers.CharField(max_length=16)

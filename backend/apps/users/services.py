@@ -1,0 +1,202 @@
+"""Business actions on accounts: sign-up and sign-in by magic link, tokens, phone verification."""
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from apps.core.exceptions import field_error
+from apps.users import tasks, tokens
+from apps.users.models import MagicLinkToken, PhoneVerification, User
+
+logger = logging.getLogger(__name__)
+
+SELF_SERVICE_USER_TYPES = (User.UserType.CANDIDATE, User.UserType.EMPLOYER)
+REDACTED = "***"
+INVALID_TOKEN_DETAIL = (
+    "This sign-in link is invalid or has expired. Ask for a new one."  # noqa: S105  # nosec B105
+)
+INVALID_CODE_DETAIL = "This code is wrong or has expired. Ask for a new one."
+
+
+def user_create(*, email: str, user_type: str) -> User:
+    """A candidate or employer account; never an admin (moderators are made by command)."""
+    if user_type not in SELF_SERVICE_USER_TYPES:
+        raise ValueError(f"accounts of type {user_type!r} are not made through sign-up")
+    return User.objects.create_user(email, user_type=user_type)
+
+
+def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> User | None:
+    user = User.objects.select_for_update().filter(email=email).first()
+    if user is not None or not user_type:
+        return user
+    try:
+        with transaction.atomic():
+            return user_create(email=email, user_type=user_type)
+    except IntegrityError:
+        # A concurrent request made the same account a moment ago.
+        return User.objects.select_for_update().get(email=email)
+
+
+def _magic_link_token_create(*, user: User, ip: str | None, user_agent: str) -> str:
+    """A new token; older live ones stay valid (people click the first email), at most 5 in all."""
+    now = timezone.now()
+    live = MagicLinkToken.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now)
+    keep = settings.MAGIC_LINK_MAX_LIVE_TOKENS - 1
+    oldest = list(live.order_by("-created_at").values_list("pk", flat=True)[keep:])
+    if oldest:
+        MagicLinkToken.objects.filter(pk__in=oldest).update(expires_at=now)
+    token = tokens.new_magic_token()
+    MagicLinkToken.objects.create(
+        user=user,
+        token_hash=tokens.hash_magic_token(token),
+        created_at=now,
+        expires_at=now + settings.MAGIC_LINK_TTL,
+        requested_ip=ip,
+        user_agent=user_agent,
+    )
+    return token
+
+
+@transaction.atomic
+def magic_link_request(
+    *, email: str, user_type: str | None, ip: str | None, user_agent: str, language: str
+) -> None:
+    """Email a sign-in link, or a note that no account exists.
+
+    The caller learns nothing either way: the same answer comes back, and the
+    email leaves through Celery after commit, so no SMTP time shows.
+    """
+    email = User.objects.normalize_email(email)
+    user = _user_get_or_create_for_sign_up(email=email, user_type=user_type)
+    if user is None:
+        transaction.on_commit(
+            lambda: tasks.send_no_account_email.delay(email=email, language=language),
+            robust=True,
+        )
+        return
+    if not user.is_active:
+        logger.info("magic link asked for an inactive account %s", user.pk)
+        return
+    token = _magic_link_token_create(user=user, ip=ip, user_agent=user_agent)
+    language = user.preferred_language or language
+    transaction.on_commit(
+        lambda: tasks.send_magic_link_email.apply_async(
+            kwargs={"user_id": str(user.pk), "token": token, "language": language},
+            kwargsrepr=repr({"user_id": str(user.pk), "token": REDACTED, "language": language}),
+        ),
+        robust=True,
+    )
+
+
+def magic_link_verify(*, token: Any) -> User:
+    """Claim the token once, with one conditional UPDATE, and sign its user in."""
+    if not tokens.is_well_formed_magic_token(token):
+        raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
+    token_hash = tokens.hash_magic_token(token)
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = MagicLinkToken.objects.filter(
+            token_hash=token_hash, used_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        user = User.objects.filter(magic_link_tokens__token_hash=token_hash).first()
+        if claimed == 1 and user is not None and user.is_active:
+            user.email_verified = True
+            user.last_login = now
+            user.save(update_fields=["email_verified", "last_login", "updated_at"])
+            return user
+    raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
+
+
+def jwt_pair_issue(*, user: User) -> dict[str, str]:
+    refresh = RefreshToken.for_user(user)
+    refresh["user_type"] = user.user_type
+    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def refresh_token_revoke(*, user: User, refresh: str) -> None:
+    """Sign out: the given refresh token, which must be the caller's, stops working."""
+    try:
+        token = RefreshToken(refresh)  # type: ignore[arg-type]
+    except TokenError as exc:
+        raise field_error(
+            "refresh", "This token is invalid or has expired.", "invalid_token"
+        ) from exc
+    if str(token.get("user_id")) != str(user.pk):
+        raise field_error("refresh", "This token is invalid or has expired.", "invalid_token")
+    token.blacklist()
+
+
+def user_update(*, user: User, preferred_language: str | None = None) -> User:
+    fields = []
+    if preferred_language is not None:
+        user.preferred_language = preferred_language
+        fields.append("preferred_language")
+    if fields:
+        user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
+        user.save(update_fields=[*fields, "updated_at"])
+    return user
+
+
+@transaction.atomic
+def phone_verification_start(*, user: User, phone_number: str, language: str) -> PhoneVerification:
+    """Text a fresh 6-digit code to the number; earlier open codes of the user end."""
+    now = timezone.now()
+    PhoneVerification.objects.filter(
+        user=user, verified_at__isnull=True, expires_at__gt=now
+    ).update(expires_at=now)
+    code = tokens.new_phone_code()
+    verification = PhoneVerification(
+        user=user,
+        phone_number=phone_number,
+        created_at=now,
+        expires_at=now + settings.PHONE_CODE_TTL,
+    )
+    verification.code_hash = tokens.hash_phone_code(verification_id=verification.id, code=code)
+    verification.save()
+    language = user.preferred_language or language
+    transaction.on_commit(
+        lambda: tasks.send_phone_code_sms.apply_async(
+            kwargs={"to": phone_number, "code": code, "language": language},
+            kwargsrepr=repr({"to": phone_number, "code": REDACTED, "language": language}),
+        ),
+        robust=True,
+    )
+    return verification
+
+
+def phone_verification_confirm(*, user: User, code: Any) -> User:
+    """Check a code against the user's open one; every wrong guess counts, five end it."""
+    if not tokens.is_well_formed_phone_code(code):
+        raise field_error("code", INVALID_CODE_DETAIL, "invalid_code")
+    now = timezone.now()
+    with transaction.atomic():
+        verification = (
+            PhoneVerification.objects.select_for_update()
+            .filter(
+                user=user,
+                verified_at__isnull=True,
+                expires_at__gt=now,
+                attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS,
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        if verification is not None:
+            expected = tokens.hash_phone_code(verification_id=verification.id, code=code)
+            if tokens.constant_time_equal(expected, verification.code_hash):
+                verification.verified_at = now
+                verification.save(update_fields=["verified_at"])
+                user.phone_number = verification.phone_number
+                user.phone_verified = True
+                user.save(update_fields=["phone_number", "phone_verified", "updated_at"])
+                return user
+            # Kept even though the request fails: the guess was made.
+            verification.attempts = F("attempts") + 1
+            verification.save(update_fields=["attempts"])
+    raise field_error("code", INVALID_CODE_DETAIL, "invalid_code")

@@ -1,0 +1,61 @@
+"""Celery tasks of the users app: they call the email and SMS senders, nothing more.
+
+Tokens and codes travel in the task's arguments only; `kwargsrepr` keeps them
+out of Celery's logs and monitors.
+"""
+
+import logging
+from datetime import timedelta
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.utils import timezone
+
+from apps.core.sms import send_sms
+
+logger = logging.getLogger(__name__)
+
+_RETRY = {
+    "autoretry_for": (SMTPException, OSError),
+    "retry_backoff": 5,
+    "retry_backoff_max": 600,
+    "retry_jitter": True,
+    "max_retries": 6,
+}
+
+
+@shared_task(**_RETRY)
+def send_magic_link_email(*, user_id: str, token: str, language: str) -> None:
+    from apps.users import emails
+    from apps.users.models import User
+
+    user = User.objects.filter(pk=user_id, is_active=True).only("email").first()
+    if user is None:
+        return
+    emails.send_magic_link(to=user.email, token=token, language=language)
+
+
+@shared_task(**_RETRY)
+def send_no_account_email(*, email: str, language: str) -> None:
+    from apps.users import emails
+
+    emails.send_no_account(to=email, language=language)
+
+
+@shared_task(**_RETRY)
+def send_phone_code_sms(*, to: str, code: str, language: str) -> None:
+    from apps.users import emails
+
+    send_sms(to=to, body=emails.phone_code_text(code=code, language=language))
+
+
+@shared_task
+def purge_expired_sign_in_codes() -> int:
+    """Magic links and phone codes are useless a day after they expire; keep no trace of them."""
+    from apps.users.models import MagicLinkToken, PhoneVerification
+
+    cutoff = timezone.now() - timedelta(days=1)
+    links, _ = MagicLinkToken.objects.filter(expires_at__lt=cutoff).delete()
+    codes, _ = PhoneVerification.objects.filter(expires_at__lt=cutoff).delete()
+    logger.info("purged %d magic links and %d phone codes", links, codes)
+    return links + codes

@@ -1,0 +1,96 @@
+"""The sign-in email leaves through a real Celery worker, in its own process, over Redis."""
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from apps.users.tests.factories import UserFactory
+from config.celery import app as celery_app
+
+BACKEND = Path(__file__).resolve().parents[3]
+TOKEN_RE = re.compile(r"token=([A-Za-z0-9_-]{43})")
+
+
+@pytest.fixture
+def worker(tmp_path, settings):
+    """A worker on the test database and the test Redis, writing email to files."""
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "TEST_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(tmp_path / "mail"),
+        "TEST_CELERY_EAGER": "false",
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "INFO",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=BACKEND,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    celery_app.conf.task_always_eager = False
+    try:
+        yield tmp_path / "mail"
+    finally:
+        celery_app.conf.task_always_eager = True
+        process.terminate()
+        try:
+            output, _ = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+        print(output)
+
+
+def wait_for_mail(folder: Path, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = sorted(folder.glob("*.log")) if folder.exists() else []
+        if files:
+            return files[0].read_text()
+        time.sleep(0.2)
+    raise AssertionError("no email arrived from the worker")
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_magic_link_email_is_sent_by_a_real_worker(worker, api_client):
+    UserFactory(email="sanne@example.nl")
+
+    response = api_client.post(
+        "/api/v1/auth/magic-link/", {"email": "sanne@example.nl"}, format="json"
+    )
+    assert response.status_code == 202
+
+    message = wait_for_mail(worker)
+    assert "To: sanne@example.nl" in message
+    token = TOKEN_RE.search(message)
+    assert token is not None
+    verified = api_client.post(
+        "/api/v1/auth/magic-link/verify/", {"token": token.group(1)}, format="json"
+    )
+    assert verified.status_code == 200

@@ -1,0 +1,86 @@
+import pytest
+from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
+
+from apps.users.models import User
+from apps.users.services import jwt_pair_issue
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_access_token_carries_the_user_type_and_lives_ten_minutes():
+    user = UserFactory(user_type="employer")
+
+    pair = jwt_pair_issue(user=user)
+
+    access = AccessToken(pair["access"])
+    refresh = RefreshToken(pair["refresh"])
+    assert access["user_type"] == "employer"
+    assert access["user_id"] == str(user.pk)
+    assert access["exp"] - access["iat"] == 10 * 60
+    assert refresh["exp"] - refresh["iat"] == 14 * 24 * 60 * 60
+
+
+def test_a_deactivated_user_can_neither_refresh_nor_use_an_access_token(api_client):
+    user = UserFactory()
+    pair = jwt_pair_issue(user=user)
+    User.objects.filter(pk=user.pk).update(is_active=False)
+
+    refreshed = api_client.post(
+        "/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]}, format="json"
+    )
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {pair['access']}")
+    me = api_client.get("/api/v1/users/me/")
+
+    assert refreshed.status_code == 401
+    assert me.status_code == 401
+
+
+def test_a_garbage_refresh_token_is_refused(api_client):
+    response = api_client.post(
+        "/api/v1/auth/token/refresh/", {"refresh": "not-a-jwt"}, format="json"
+    )
+
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["code"] == "token_not_valid"
+
+
+def test_logout_refuses_another_users_refresh_token(client_for):
+    me, other = UserFactory(), UserFactory()
+    others = jwt_pair_issue(user=other)["refresh"]
+
+    response = client_for(me).post("/api/v1/auth/logout/", {"refresh": others}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0] == {
+        "code": "invalid_token",
+        "detail": "This token is invalid or has expired.",
+        "attr": "refresh",
+    }
+    assert (
+        client_for(None)
+        .post("/api/v1/auth/token/refresh/", {"refresh": others}, format="json")
+        .status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize("refresh", ["garbage", ""])
+def test_logout_with_a_bad_token_is_a_400(client_for, refresh):
+    response = client_for(UserFactory()).post(
+        "/api/v1/auth/logout/", {"refresh": refresh}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "refresh"
+
+
+def test_logout_twice_is_refused_the_second_time(client_for):
+    user = UserFactory()
+    refresh = jwt_pair_issue(user=user)["refresh"]
+    client = client_for(user)
+
+    first = client.post("/api/v1/auth/logout/", {"refresh": refresh}, format="json")
+    second = client.post("/api/v1/auth/logout/", {"refresh": refresh}, format="json")
+
+    assert (first.status_code, second.status_code) == (204, 400)

@@ -1,0 +1,180 @@
+import threading
+from datetime import timedelta
+from typing import cast
+
+import pytest
+import time_machine
+from django.db import connection
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+from rest_framework_simplejwt.tokens import AccessToken
+
+from apps.users import services
+from apps.users.models import MagicLinkToken, User
+from apps.users.tests.factories import UserFactory
+from apps.users.tokens import hash_magic_token
+
+URL = "/api/v1/auth/magic-link/verify/"
+INVALID = {
+    "type": "validation_error",
+    "errors": [
+        {
+            "code": "invalid_token",
+            "detail": "This sign-in link is invalid or has expired. Ask for a new one.",
+            "attr": "token",
+        }
+    ],
+}
+
+
+def issue(user: User) -> str:
+    return services._magic_link_token_create(user=user, ip="127.0.0.1", user_agent="pytest")
+
+
+@pytest.mark.django_db
+def test_a_fresh_token_signs_in_once_and_verifies_the_email(api_client):
+    user = UserFactory(email="sanne@example.nl")
+    token = issue(user)
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"access", "refresh", "user"}
+    assert body["user"]["id"] == str(user.pk)
+    assert body["user"]["email"] == "sanne@example.nl"
+    assert body["user"]["email_verified"] is True
+    access = AccessToken(body["access"])
+    assert (access["user_id"], access["user_type"]) == (str(user.pk), "candidate")
+    user.refresh_from_db()
+    assert user.email_verified is True
+    assert user.last_login is not None
+    assert MagicLinkToken.objects.get().used_at is not None
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.django_db
+def test_a_used_token_is_invalid(api_client):
+    token = issue(UserFactory())
+    api_client.post(URL, {"token": token}, format="json")
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+
+
+@pytest.mark.django_db
+def test_a_token_expires_after_ten_minutes(api_client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        token = issue(UserFactory())
+    with time_machine.travel(start + timedelta(minutes=10, seconds=1), tick=False):
+        response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+    assert MagicLinkToken.objects.get().used_at is None
+
+
+@pytest.mark.django_db
+def test_a_token_still_works_just_before_it_expires(api_client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        token = issue(UserFactory())
+    with time_machine.travel(start + timedelta(minutes=9, seconds=59), tick=False):
+        response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_older_link_still_works_after_a_newer_one_was_sent(api_client):
+    user = UserFactory()
+    first = issue(user)
+    issue(user)
+
+    assert api_client.post(URL, {"token": first}, format="json").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_tampered_token_is_invalid(api_client):
+    token = issue(UserFactory())
+    tampered = ("A" if token[0] != "A" else "B") + token[1:]
+
+    response = api_client.post(URL, {"token": tampered}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+    assert MagicLinkToken.objects.get().used_at is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "token",
+    ["short", "x" * 42, "x" * 44, "a" * 42 + "=", "a" * 42 + "!", "ä" * 43, "a" * 512, "   "],
+)
+def test_malformed_tokens_are_invalid_without_a_query(api_client, token, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] in {"invalid_token", "blank"}
+    assert response.json()["errors"][0]["attr"] == "token"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("body", [{"token": 12345}, {"token": None}, {"token": ["a"]}, {}])
+def test_tokens_of_the_wrong_type_are_refused(api_client, body):
+    response = api_client.post(URL, body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "token"
+
+
+@pytest.mark.django_db
+def test_an_unknown_token_is_invalid(api_client):
+    response = api_client.post(URL, {"token": "a" * 43}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+
+
+@pytest.mark.django_db
+def test_an_inactive_user_cannot_sign_in(api_client):
+    user = UserFactory()
+    token = issue(user)
+    User.objects.filter(pk=user.pk).update(is_active=False)
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+    user.refresh_from_db()
+    assert user.email_verified is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_verifies_of_one_token_give_exactly_one_success():
+    token = issue(UserFactory())
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def verify() -> None:
+        try:
+            barrier.wait()
+            services.magic_link_verify(token=token)
+            outcomes.append("ok")
+        except ValidationError as exc:
+            outcomes.append(cast(dict, exc.get_codes())["token"][0])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=verify) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["invalid_token", "ok"]
+    assert MagicLinkToken.objects.get(token_hash=hash_magic_token(token)).used_at is not None

@@ -1,0 +1,208 @@
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from apps.users.models import PhoneVerification, User
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+START = "/api/v1/users/me/phone/"
+VERIFY = "/api/v1/users/me/phone/verify/"
+INVALID_CODE = [
+    {
+        "code": "invalid_code",
+        "detail": "This code is wrong or has expired. Ask for a new one.",
+        "attr": "code",
+    }
+]
+
+
+@pytest.fixture
+def texts(settings):
+    def read() -> list[dict]:
+        path = Path(settings.SMS_FILE_PATH)
+        return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+    return read
+
+
+@pytest.fixture
+def start(client_for, django_capture_on_commit_callbacks):
+    def post(user, number="06 12 34 56 78", **headers):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client_for(user).post(START, {"phone_number": number}, format="json", **headers)
+
+    return post
+
+
+def sent_code(texts) -> str:
+    body = texts()[-1]["body"]
+    return next(
+        word for word in body.replace(".", " ").split() if word.isdigit() and len(word) == 6
+    )
+
+
+def test_a_code_is_texted_to_the_normalised_number_and_stored_hashed(start, texts):
+    user = UserFactory()
+
+    response = start(user)
+
+    assert response.status_code == 202
+    assert response.json() == {"detail": "A code is on its way by SMS."}
+    [sms] = texts()
+    assert sms["to"] == "+31612345678"
+    code = sent_code(texts)
+    verification = PhoneVerification.objects.get(user=user)
+    assert verification.phone_number == "+31612345678"
+    assert code not in verification.code_hash
+    assert len(verification.code_hash) == 64
+    assert verification.expires_at - verification.created_at == timedelta(minutes=10)
+    user.refresh_from_db()
+    assert (user.phone_number, user.phone_verified) == ("", False)
+
+
+def test_the_sms_is_dutch_for_dutch_browsers(start, texts):
+    start(UserFactory(), HTTP_ACCEPT_LANGUAGE="nl")
+
+    assert texts()[-1]["body"].startswith("Je Safe Job-code is ")
+
+
+def test_the_right_code_verifies_the_number(start, texts, client_for):
+    user = UserFactory()
+    start(user)
+
+    response = client_for(user).post(VERIFY, {"code": sent_code(texts)}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["phone_number"] == "+31612345678"
+    assert response.json()["phone_verified"] is True
+    user.refresh_from_db()
+    assert (user.phone_number, user.phone_verified) == ("+31612345678", True)
+    assert PhoneVerification.objects.get().verified_at is not None
+
+
+def test_a_code_works_once(start, texts, client_for):
+    user = UserFactory()
+    start(user)
+    code = sent_code(texts)
+    client_for(user).post(VERIFY, {"code": code}, format="json")
+
+    response = client_for(user).post(VERIFY, {"code": code}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == INVALID_CODE
+
+
+def test_a_wrong_code_is_refused_and_counted(start, texts, client_for):
+    user = UserFactory()
+    start(user)
+    code = sent_code(texts)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+
+    response = client_for(user).post(VERIFY, {"code": wrong}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == INVALID_CODE
+    assert PhoneVerification.objects.get().attempts == 1
+    user.refresh_from_db()
+    assert user.phone_verified is False
+
+
+def test_five_wrong_codes_end_the_code(start, texts, client_for):
+    user = UserFactory()
+    start(user)
+    code = sent_code(texts)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(5):
+        client_for(user).post(VERIFY, {"code": wrong}, format="json")
+
+    response = client_for(user).post(VERIFY, {"code": code}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == INVALID_CODE
+    user.refresh_from_db()
+    assert user.phone_verified is False
+    assert PhoneVerification.objects.get().attempts == 5
+
+
+def test_an_expired_code_is_refused(start, texts, client_for):
+    user = UserFactory()
+    now = timezone.now()
+    with time_machine.travel(now, tick=False):
+        start(user)
+    with time_machine.travel(now + timedelta(minutes=10, seconds=1), tick=False):
+        response = client_for(user).post(VERIFY, {"code": sent_code(texts)}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == INVALID_CODE
+    assert User.objects.get(pk=user.pk).phone_verified is False
+
+
+def test_a_new_code_ends_the_old_one(start, texts, client_for):
+    user = UserFactory()
+    start(user)
+    old = sent_code(texts)
+    start(user, number="+31 6 87654321")
+    new = sent_code(texts)
+
+    old_response = (
+        client_for(user).post(VERIFY, {"code": old}, format="json") if old != new else None
+    )
+    new_response = client_for(user).post(VERIFY, {"code": new}, format="json")
+
+    if old_response is not None:
+        assert old_response.status_code == 400
+    assert new_response.status_code == 200
+    assert new_response.json()["phone_number"] == "+31687654321"
+
+
+def test_another_users_code_does_not_verify_mine(start, texts, client_for):
+    me, other = UserFactory(), UserFactory()
+    start(other)
+
+    response = client_for(me).post(VERIFY, {"code": sent_code(texts)}, format="json")
+
+    assert response.status_code == 400
+    assert User.objects.get(pk=other.pk).phone_verified is False
+
+
+@pytest.mark.parametrize("code", ["12345", "1234567", "abcdef", " ", "12 345"])
+def test_malformed_codes_are_refused_and_not_counted(start, texts, client_for, code):
+    user = UserFactory()
+    start(user)
+
+    response = client_for(user).post(VERIFY, {"code": code}, format="json")
+
+    assert response.status_code == 400
+    assert PhoneVerification.objects.get().attempts == 0
+
+
+@pytest.mark.parametrize("number", ["12345", "not a phone", "+31 6 1234", ""])
+def test_invalid_numbers_are_refused(start, texts, number):
+    user = UserFactory()
+
+    response = start(user, number=number)
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "phone_number"
+    assert not PhoneVerification.objects.exists()
+    assert texts() == []
+
+
+def test_codes_are_throttled_per_user(start):
+    user = UserFactory()
+    statuses = [start(user, number=f"+3161234567{i}").status_code for i in range(6)]
+
+    assert statuses == [202] * 5 + [429]
+
+
+def test_codes_are_throttled_per_number_across_users(start, texts):
+    statuses = [start(UserFactory()).status_code for _ in range(4)]
+
+    assert statuses == [202, 202, 202, 429]
+    assert len(texts()) == 3

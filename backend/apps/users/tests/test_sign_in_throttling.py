@@ -1,0 +1,89 @@
+"""Throttles count in the real Redis; when Redis is gone they let requests through."""
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/auth/magic-link/"
+
+
+def test_five_requests_per_email_per_hour(api_client):
+    statuses = [
+        api_client.post(
+            URL, {"email": "sanne@example.nl"}, format="json", REMOTE_ADDR=f"127.0.0.{i + 2}"
+        ).status_code
+        for i in range(6)
+    ]
+
+    assert statuses == [202] * 5 + [429]
+
+
+def test_the_email_limit_ignores_case(api_client):
+    for _ in range(5):
+        api_client.post(URL, {"email": "sanne@example.nl"}, format="json")
+
+    response = api_client.post(URL, {"email": "SANNE@example.NL"}, format="json")
+
+    assert response.status_code == 429
+
+
+def test_throttled_answer_has_retry_after_and_the_standard_shape(api_client):
+    for _ in range(5):
+        api_client.post(URL, {"email": "sanne@example.nl"}, format="json")
+
+    response = api_client.post(URL, {"email": "sanne@example.nl"}, format="json")
+
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
+    body = response.json()
+    assert body["type"] == "client_error"
+    assert body["errors"][0]["code"] == "throttled"
+
+
+def test_twenty_requests_per_ip_per_minute(api_client):
+    statuses = [
+        api_client.post(URL, {"email": f"person{i}@example.nl"}, format="json").status_code
+        for i in range(21)
+    ]
+
+    assert statuses == [202] * 20 + [429]
+
+
+def test_another_ip_is_not_held_back(api_client):
+    for i in range(20):
+        api_client.post(URL, {"email": f"person{i}@example.nl"}, format="json")
+
+    response = api_client.post(
+        URL, {"email": "fresh@example.nl"}, format="json", REMOTE_ADDR="127.9.9.9"
+    )
+
+    assert response.status_code == 202
+
+
+def test_rates_come_from_the_settings(api_client, monkeypatch):
+    from apps.users.throttles import MagicLinkEmailThrottle
+
+    monkeypatch.setattr(MagicLinkEmailThrottle, "THROTTLE_RATES", {"magic_link_email": "1/hour"})
+
+    statuses = [
+        api_client.post(URL, {"email": "sanne@example.nl"}, format="json").status_code
+        for _ in range(2)
+    ]
+
+    assert statuses == [202, 429]
+
+
+def test_sign_in_still_works_when_redis_is_down(
+    api_client, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.CACHES = {
+        "default": {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:9/0"}
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_client.post(URL, {"email": "nobody@example.nl"}, format="json")
+
+    assert response.status_code == 202
+    assert len(mail.outbox) == 1
+    assert "could not count; letting the request through" in caplog.text

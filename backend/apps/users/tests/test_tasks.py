@@ -1,0 +1,74 @@
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from apps.users import tasks
+from apps.users.models import MagicLinkToken, PhoneVerification
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_purge_deletes_sign_in_codes_a_day_past_expiry():
+    user = UserFactory()
+    now = timezone.now()
+    old = MagicLinkToken.objects.create(
+        user=user, token_hash="a" * 64, expires_at=now - timedelta(days=2)
+    )
+    recent = MagicLinkToken.objects.create(
+        user=user, token_hash="b" * 64, expires_at=now - timedelta(hours=1)
+    )
+    PhoneVerification.objects.create(
+        user=user,
+        phone_number="+31612345678",
+        code_hash="c" * 64,
+        expires_at=now - timedelta(days=2),
+    )
+
+    assert tasks.purge_expired_sign_in_codes() == 2
+
+    assert list(MagicLinkToken.objects.all()) == [recent]
+    assert not MagicLinkToken.objects.filter(pk=old.pk).exists()
+    assert not PhoneVerification.objects.exists()
+
+
+def test_smtp_down_still_answers_202_and_logs_the_failure(
+    api_client, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        9,
+        False,
+        1,
+    )
+    UserFactory(email="sanne@example.nl")
+
+    django_logger = logging.getLogger("django")  # does not propagate to caplog's root handler
+    django_logger.addHandler(caplog.handler)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = api_client.post(
+                "/api/v1/auth/magic-link/", {"email": "sanne@example.nl"}, format="json"
+            )
+    finally:
+        django_logger.removeHandler(caplog.handler)
+
+    assert response.status_code == 202
+    assert mail.outbox == []
+    assert MagicLinkToken.objects.count() == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(
+        "send_magic_link" in message or "ConnectionRefusedError" in message for message in errors
+    ), errors
+
+
+def test_a_deactivated_user_gets_no_queued_email():
+    user = UserFactory(is_active=False)
+
+    tasks.send_magic_link_email(user_id=str(user.pk), token="t" * 43, language="en")
+
+    assert mail.outbox == []

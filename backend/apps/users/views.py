@@ -1,0 +1,190 @@
+"""HTTP for accounts and sign-in: parse, call a service, render."""
+
+from typing import Any, cast
+
+from django.utils import translation
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_simplejwt import views as jwt_views
+
+from apps.core.requests import client_ip, user_agent
+from apps.core.serializers import DetailSerializer
+from apps.users import services
+from apps.users.models import User
+from apps.users.serializers import (
+    LogoutSerializer,
+    MagicLinkRequestSerializer,
+    MagicLinkVerifySerializer,
+    PhoneCodeSerializer,
+    PhoneNumberSerializer,
+    SignInSerializer,
+    UserSerializer,
+)
+from apps.users.throttles import (
+    MagicLinkEmailThrottle,
+    MagicLinkIPThrottle,
+    PhoneNumberThrottle,
+    PhoneUserThrottle,
+    PhoneVerifyThrottle,
+)
+
+MAGIC_LINK_SENT = "If this address can receive email, a message with a sign-in link is on its way."
+
+
+def _language(request: Request) -> str:
+    return translation.get_language_from_request(request._request)
+
+
+def _me(request: Request) -> User:
+    """The signed-in caller; the view's IsAuthenticated has made sure there is one."""
+    return cast(User, request.user)
+
+
+class NoReferrerMixin(APIView):
+    """Pages that handle sign-in secrets must not leak them in a Referer header."""
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+class MagicLinkRequestView(NoReferrerMixin):
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
+    throttle_classes = (MagicLinkIPThrottle, MagicLinkEmailThrottle)
+
+    @extend_schema(
+        tags=["auth"],
+        summary="Email a one-time sign-in link",
+        description=(
+            "Answers the same 202 for every well-formed email, whether or not an account "
+            "exists. With `user_type`, an account is made when none exists."
+        ),
+        request=MagicLinkRequestSerializer,
+        responses={202: DetailSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = MagicLinkRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.magic_link_request(
+            email=serializer.validated_data["email"],
+            user_type=serializer.validated_data.get("user_type"),
+            ip=client_ip(request),
+            user_agent=user_agent(request),
+            language=_language(request),
+        )
+        return Response({"detail": MAGIC_LINK_SENT}, status=status.HTTP_202_ACCEPTED)
+
+
+class MagicLinkVerifyView(NoReferrerMixin):
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
+
+    @extend_schema(
+        tags=["auth"],
+        summary="Trade a sign-in link's token for JWTs",
+        description="Unknown, used, expired and malformed tokens all give 400 `invalid_token`.",
+        request=MagicLinkVerifySerializer,
+        responses={200: SignInSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = MagicLinkVerifySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.magic_link_verify(token=serializer.validated_data["token"])
+        body = {**services.jwt_pair_issue(user=user), "user": UserSerializer(user).data}
+        return Response(body)
+
+
+class TokenRefreshView(NoReferrerMixin, jwt_views.TokenRefreshView):
+    """A new access and refresh token; the refresh token sent is blacklisted (rotation)."""
+
+    @extend_schema(tags=["auth"], summary="Rotate the refresh token")
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
+
+class LogoutView(NoReferrerMixin):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        tags=["auth"],
+        summary="Sign out: the refresh token stops working",
+        request=LogoutSerializer,
+        responses={204: OpenApiResponse(description="Signed out.")},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = LogoutSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.refresh_token_revoke(
+            user=_me(request), refresh=serializer.validated_data["refresh"]
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(tags=["users"], summary="The signed-in account", responses={200: UserSerializer})
+    def get(self, request: Request) -> Response:
+        return Response(UserSerializer(_me(request)).data)
+
+    @extend_schema(
+        tags=["users"],
+        summary="Change the signed-in account",
+        description="Only `preferred_language` is writable; read-only fields sent are ignored, unknown fields refused.",
+        request=UserSerializer,
+        responses={200: UserSerializer},
+    )
+    def patch(self, request: Request) -> Response:
+        serializer = UserSerializer(_me(request), data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        user = services.user_update(user=_me(request), **serializer.validated_data)
+        return Response(UserSerializer(user).data)
+
+
+class PhoneStartView(APIView):
+    permission_classes = (IsAuthenticated,)
+    throttle_classes = (PhoneUserThrottle, PhoneNumberThrottle)
+
+    @extend_schema(
+        tags=["users"],
+        summary="Text a 6-digit code to a phone number",
+        request=PhoneNumberSerializer,
+        responses={202: DetailSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PhoneNumberSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.phone_verification_start(
+            user=_me(request),
+            phone_number=serializer.validated_data["phone_number"],
+            language=_language(request),
+        )
+        return Response({"detail": "A code is on its way by SMS."}, status=status.HTTP_202_ACCEPTED)
+
+
+class PhoneVerifyView(APIView):
+    permission_classes = (IsAuthenticated,)
+    throttle_classes = (PhoneVerifyThrottle,)
+
+    @extend_schema(
+        tags=["users"],
+        summary="Confirm the phone number with the code",
+        description="A wrong, expired or used-up code gives 400 `invalid_code`; five wrong codes end a code.",
+        request=PhoneCodeSerializer,
+        responses={200: UserSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PhoneCodeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.phone_verification_confirm(
+            user=_me(request), code=serializer.validated_data["code"]
+        )
+        return Response(UserSerializer(user).data)
