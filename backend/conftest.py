@@ -59,12 +59,16 @@ def sent_magic_token() -> Callable[[], str]:
 
 @pytest.fixture
 def actors(db) -> dict[str, Any]:
-    """The cast of the permission matrices."""
+    """The cast of the permission matrices: employers are approved unless named unverified."""
+    from apps.candidates.tests.factories import CandidateProfileFactory
+    from apps.employers.tests.factories import ApprovedEmployerFactory, EmployerProfileFactory
+
     return {
         "anonymous": None,
-        "candidate": UserFactory(user_type="candidate"),
-        "other_candidate": UserFactory(user_type="candidate"),
-        "employer": UserFactory(user_type="employer"),
-        "other_employer": UserFactory(user_type="employer"),
+        "candidate": CandidateProfileFactory().user,
+        "other_candidate": CandidateProfileFactory().user,
+        "employer": ApprovedEmployerFactory().user,
+        "other_employer": ApprovedEmployerFactory().user,
+        "unverified_employer": EmployerProfileFactory().user,
         "moderator": UserFactory(user_type="admin"),
     }

@@ -7,6 +7,9 @@ from apps.core.views import ApiRootView, not_found
 api_v1: list[URLPattern | URLResolver] = [
     path("", ApiRootView.as_view(), name="api-root"),
     path("", include("apps.users.urls")),
+    path("", include("apps.candidates.urls")),
+    path("", include("apps.employers.urls")),
+    path("", include("apps.safety.urls")),
 ]
 
 urlpatterns = [

@@ -1,8 +1,12 @@
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
+
+from apps.core.geo import lat_lon
+from apps.core.validators import normalize_kvk_number, normalize_postal_code, validate_no_bsn
 
 
 class StrictFieldsMixin:
@@ -29,3 +33,84 @@ class StrictFieldsMixin:
 
 class DetailSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+def _django_errors_to_drf(exc: DjangoValidationError) -> serializers.ValidationError:
+    return serializers.ValidationError(
+        exc.messages[0], code=getattr(exc, "code", None) or "invalid"
+    )
+
+
+class _NormalisedCharField(serializers.CharField):
+    """A string that a normaliser of apps.core.validators turns into its one stored form."""
+
+    normalise: Callable[[str], str]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 16)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        if not value:
+            return value
+        try:
+            return type(self).normalise(value)
+        except DjangoValidationError as exc:
+            raise _django_errors_to_drf(exc) from exc
+
+
+class PostalCodeField(_NormalisedCharField):
+    """A Dutch postal code in any common spelling, stored as `1234 AB`."""
+
+    normalise = staticmethod(normalize_postal_code)
+
+
+class KvkNumberField(_NormalisedCharField):
+    """A KvK number: 8 digits, spaces and dots allowed on the way in."""
+
+    normalise = staticmethod(normalize_kvk_number)
+
+
+class FreeTextField(serializers.CharField):
+    """Text people write; it may not hold a BSN (400 `contains_bsn`)."""
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        try:
+            validate_no_bsn(value)
+        except DjangoValidationError as exc:
+            raise _django_errors_to_drf(exc) from exc
+        return value
+
+
+class LocationInputMixin(serializers.Serializer):
+    """Flat `latitude`/`longitude` in bodies: both or neither, within the globe's ranges."""
+
+    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = serializers.FloatField(
+        min_value=-180, max_value=180, required=False, allow_null=True
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        has_lat, has_lon = "latitude" in attrs, "longitude" in attrs
+        if has_lat != has_lon or (
+            has_lat and (attrs["latitude"] is None) != (attrs["longitude"] is None)
+        ):
+            missing = "longitude" if has_lat else "latitude"
+            raise serializers.ValidationError(
+                {missing: [ErrorDetail("Give latitude and longitude together.", code="required")]}
+            )
+        return attrs
+
+
+class LocationOutputMixin(serializers.Serializer):
+    latitude = serializers.SerializerMethodField()
+    longitude = serializers.SerializerMethodField()
+
+    def get_latitude(self, obj: Any) -> float | None:
+        return lat_lon(obj.location)[0]
+
+    def get_longitude(self, obj: Any) -> float | None:
+        return lat_lon(obj.location)[1]

@@ -6,6 +6,7 @@ functions check an already stored value and are used on model fields.
 """
 
 import re
+from datetime import date
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -71,3 +72,44 @@ def validate_phone_number(value: str) -> None:
             _("Store phone numbers in E.164 form, such as +31612345678."),
             code="invalid_phone_number",
         )
+
+
+# A BSN (citizen service number) is nine digits passing the "11-proef". People
+# write them with spaces, dots or dashes between groups.
+_BSN_CANDIDATE_RE = re.compile(r"(?<![0-9])[0-9](?:[ .-]?[0-9]){8}(?![0-9])")
+
+
+def is_valid_bsn(digits: str) -> bool:
+    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+        return False
+    total = sum(int(d) * weight for d, weight in zip(digits[:8], range(9, 1, -1), strict=True))
+    return (total - int(digits[8])) % 11 == 0
+
+
+def contains_bsn(text: str) -> bool:
+    """True when free text holds something that is a BSN, however it is spaced."""
+    for match in _BSN_CANDIDATE_RE.finditer(text or ""):
+        if is_valid_bsn(re.sub(r"[ .-]", "", match.group())):
+            return True
+    return False
+
+
+def validate_no_bsn(value: str) -> None:
+    """The platform may not keep citizen service numbers (it is not the employer)."""
+    if contains_bsn(value):
+        raise ValidationError(
+            _("Remove the citizen service number (BSN): the platform may not store it."),
+            code="contains_bsn",
+        )
+
+
+MIN_WORKING_AGE = 15
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Whole years of age on `day` (a person born on 29 February ages on 1 March)."""
+    return (
+        day.year
+        - date_of_birth.year
+        - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+    )

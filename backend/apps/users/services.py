@@ -10,7 +10,9 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
+from apps.employers.services import employer_profile_create
 from apps.users import tasks, tokens
 from apps.users.models import MagicLinkToken, PhoneVerification, User
 
@@ -24,11 +26,17 @@ INVALID_TOKEN_DETAIL = (
 INVALID_CODE_DETAIL = "This code is wrong or has expired. Ask for a new one."
 
 
+@transaction.atomic
 def user_create(*, email: str, user_type: str) -> User:
-    """A candidate or employer account; never an admin (moderators are made by command)."""
+    """A candidate or employer account with its empty profile; never an admin (moderators are made by command)."""
     if user_type not in SELF_SERVICE_USER_TYPES:
         raise ValueError(f"accounts of type {user_type!r} are not made through sign-up")
-    return User.objects.create_user(email, user_type=user_type)
+    user = User.objects.create_user(email, user_type=user_type)
+    if user_type == User.UserType.CANDIDATE:
+        candidate_profile_create(user=user)
+    else:
+        employer_profile_create(user=user)
+    return user
 
 
 def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> User | None:

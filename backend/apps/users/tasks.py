@@ -15,7 +15,7 @@ from apps.core.sms import send_sms
 
 logger = logging.getLogger(__name__)
 
-_RETRY = {
+RETRY_POLICY = {
     "autoretry_for": (SMTPException, OSError),
     "retry_backoff": 5,
     "retry_backoff_max": 600,
@@ -24,7 +24,7 @@ _RETRY = {
 }
 
 
-@shared_task(**_RETRY)
+@shared_task(**RETRY_POLICY)
 def send_magic_link_email(*, user_id: str, token: str, language: str) -> None:
     from apps.users import emails
     from apps.users.models import User
@@ -35,14 +35,14 @@ def send_magic_link_email(*, user_id: str, token: str, language: str) -> None:
     emails.send_magic_link(to=user.email, token=token, language=language)
 
 
-@shared_task(**_RETRY)
+@shared_task(**RETRY_POLICY)
 def send_no_account_email(*, email: str, language: str) -> None:
     from apps.users import emails
 
     emails.send_no_account(to=email, language=language)
 
 
-@shared_task(**_RETRY)
+@shared_task(**RETRY_POLICY)
 def send_phone_code_sms(*, to: str, code: str, language: str) -> None:
     from apps.users import emails
 

@@ -59,6 +59,9 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "apps.core",
     "apps.users",
+    "apps.candidates",
+    "apps.employers",
+    "apps.safety",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -295,6 +298,17 @@ MAGIC_LINK_TTL = timedelta(minutes=env.int("MAGIC_LINK_TTL_MINUTES", default=10)
 MAGIC_LINK_MAX_LIVE_TOKENS = 5
 PHONE_CODE_TTL = timedelta(minutes=10)
 PHONE_CODE_MAX_ATTEMPTS = 5
+
+# --- Geocoding ----------------------------------------------------------------
+# Turns a postal code or place name into a point when a profile or job gives no
+# coordinates. "offline" uses the place list the project ships; "pdok" asks the
+# PDOK Locatieserver, the Dutch government's free geocoder.
+
+GEOCODER_BACKEND = env("GEOCODER_BACKEND", default="apps.core.geocoding.OfflineGeocoder")
+PDOK_LOCATIESERVER_URL = env(
+    "PDOK_LOCATIESERVER_URL", default="https://api.pdok.nl/bzk/locatieserver/search/v3_1"
+)
+GEOCODER_TIMEOUT_SECONDS = env.float("GEOCODER_TIMEOUT_SECONDS", default=3.0)
 
 # --- SMS ----------------------------------------------------------------------
 # apps.core.sms.ConsoleSmsBackend prints; FileSmsBackend appends JSON lines to

@@ -1,16 +1,40 @@
 import pytest
 from django.core.management import call_command
 
+from apps.candidates.models import CandidateProfile
+from apps.employers.models import EmployerProfile
 from apps.users.models import User
 
 pytestmark = pytest.mark.django_db
 
 
+def state() -> tuple:
+    return (
+        sorted(User.objects.values_list("email", "user_type")),
+        sorted(CandidateProfile.objects.values_list("user__email", "city", "is_discoverable")),
+        sorted(EmployerProfile.objects.values_list("company_name", "verification_status")),
+    )
+
+
 def test_seed_demo_is_idempotent():
     call_command("seed_demo", verbosity=0)
-    first = set(User.objects.values_list("email", "user_type"))
+    first = state()
     call_command("seed_demo", verbosity=0)
 
-    assert set(User.objects.values_list("email", "user_type")) == first
-    assert ("moderator@demo.safejob.test", "admin") in first
-    assert {t for _, t in first} == {"admin", "candidate", "employer"}
+    assert state() == first
+    users, candidates, employers = first
+    assert ("moderator@demo.safejob.test", "admin") in users
+    assert {status for _, status in employers} == {"approved", "pending", "rejected"}
+    assert len(candidates) == 6
+
+
+def test_demo_candidates_live_across_the_netherlands():
+    call_command("seed_demo", verbosity=0)
+
+    located = CandidateProfile.objects.exclude(location=None)
+    assert located.count() == CandidateProfile.objects.count() == 6
+    for profile in located:
+        assert profile.location is not None
+        assert 50.7 < profile.location.y < 53.6
+        assert 3.3 < profile.location.x < 7.3
+    assert len({p.city for p in located}) == 6

@@ -197,3 +197,13 @@ def test_responses_send_no_referrer(ask):
     response = ask({"email": "x@example.nl"})
 
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize(
+    ("user_type", "profile"), [("candidate", "candidate_profile"), ("employer", "employer_profile")]
+)
+def test_signing_up_makes_the_empty_profile(ask, user_type, profile):
+    ask({"email": "new@example.nl", "user_type": user_type})
+
+    user = User.objects.get()
+    assert getattr(user, profile).pk is not None

@@ -6,7 +6,15 @@ from apps.users.models import MagicLinkToken, PhoneVerification, User
 
 pytestmark = pytest.mark.django_db
 
-ACTORS = ["anonymous", "candidate", "other_candidate", "employer", "other_employer", "moderator"]
+ACTORS = [
+    "anonymous",
+    "candidate",
+    "other_candidate",
+    "employer",
+    "other_employer",
+    "unverified_employer",
+    "moderator",
+]
 SIGNED_IN = {actor: None for actor in ACTORS if actor != "anonymous"}
 
 

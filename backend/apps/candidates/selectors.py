@@ -1,0 +1,44 @@
+"""Who may see which candidate, and how much of them."""
+
+import enum
+import uuid
+
+from rest_framework.exceptions import NotFound
+
+from apps.candidates.models import CandidateProfile
+from apps.users.models import User
+
+
+class CandidateAccess(enum.Enum):
+    LIMITED = (
+        "limited"  # first name, city, skills: a discoverable candidate seen by a verified employer
+    )
+    FULL = "full"  # the whole profile with contact details
+
+
+def candidate_access_for(*, viewer: User, candidate: CandidateProfile) -> CandidateAccess | None:
+    """The one place that decides what a viewer may see of a candidate (None: nothing).
+
+    Moderators see everything. Employers see a candidate only once their
+    employer profile is approved, and then only a discoverable one, in part.
+    Applications add the rule that an employer sees in full a candidate who
+    applied to one of its jobs.
+    """
+    if viewer.is_moderator:
+        return CandidateAccess.FULL
+    if viewer.is_employer:
+        employer = getattr(viewer, "employer_profile", None)
+        if employer is not None and employer.is_verified and candidate.is_discoverable:
+            return CandidateAccess.LIMITED
+    return None
+
+
+def candidate_get_for_viewer(
+    *, viewer: User, candidate_id: uuid.UUID
+) -> tuple[CandidateProfile, CandidateAccess]:
+    """The same 404 for a candidate that does not exist and one the viewer may not see."""
+    candidate = CandidateProfile.objects.select_related("user").filter(pk=candidate_id).first()
+    access = candidate_access_for(viewer=viewer, candidate=candidate) if candidate else None
+    if candidate is None or access is None:
+        raise NotFound()
+    return candidate, access

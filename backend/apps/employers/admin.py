@@ -1,0 +1,110 @@
+"""The verification queue in the Django admin: the same services as the API, with a reason form."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from rest_framework.exceptions import APIException, ValidationError
+
+from apps.employers import services
+from apps.employers.models import EmployerProfile
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False, max_length=2000
+    )
+
+
+def _decision_action(
+    service: Callable[..., EmployerProfile], *, name: str, label: str, reason_required: bool
+) -> Callable[..., HttpResponse | None]:
+    def action(
+        modeladmin: "EmployerProfileAdmin",
+        request: HttpRequest,
+        queryset: QuerySet[EmployerProfile],
+    ) -> HttpResponse | None:
+        form = DecisionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid() and (form.cleaned_data["reason"].strip() or not reason_required):
+            done = 0
+            for employer in queryset:
+                try:
+                    service(
+                        employer=employer,
+                        moderator=request.user,
+                        reason=form.cleaned_data["reason"],
+                        ip=request.META.get("REMOTE_ADDR"),
+                    )
+                    done += 1
+                except (APIException, ValidationError) as exc:
+                    modeladmin.message_user(request, f"{employer}: {exc.detail}", messages.ERROR)
+            if done:
+                modeladmin.message_user(request, f"{label}: {done} employer(s).", messages.SUCCESS)
+            return None
+        if form.is_bound and reason_required:
+            form.add_error("reason", "Say why; the employer is told.")
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": label,
+            "employers": queryset,
+            "form": form,
+            "action": name,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/employers/employerprofile/decision.html", context)
+
+    action.__name__ = name
+    return admin.action(description=label)(action)
+
+
+@admin.register(EmployerProfile)
+class EmployerProfileAdmin(admin.ModelAdmin):
+    list_display = (
+        "company_name",
+        "kvk_number",
+        "city",
+        "verification_status",
+        "verification_requested_at",
+        "verified_at",
+    )
+    list_filter = ("verification_status", "is_staffing_agency", "sna_certified", "waadi_registered")
+    search_fields = ("company_name", "kvk_number", "user__email", "city")
+    ordering = ("verification_requested_at",)
+    raw_id_fields = ("user",)
+    readonly_fields = (
+        "id",
+        "verification_status",
+        "verification_requested_at",
+        "verified_at",
+        "verified_by",
+        "rejection_reason",
+        "suspended_at",
+        "suspension_reason",
+        "trust_evidence_confirmed_at",
+        "trust_evidence_confirmed_by",
+        "created_at",
+        "updated_at",
+    )
+    actions = (
+        _decision_action(
+            services.employer_approve, name="approve", label="Approve", reason_required=False
+        ),
+        _decision_action(
+            services.employer_reject, name="reject", label="Reject", reason_required=True
+        ),
+        _decision_action(
+            services.employer_suspend, name="suspend", label="Suspend", reason_required=True
+        ),
+    )
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # employers sign up themselves; a profile comes with the account
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # suspend instead: the audit trail must keep pointing somewhere

@@ -1,0 +1,101 @@
+import pytest
+from django.test import Client
+
+from apps.employers.tests.factories import EmployerProfileFactory
+from apps.safety.models import AuditEvent
+from apps.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/employers/employerprofile/"
+
+
+@pytest.fixture
+def admin_client_for_moderator() -> tuple[Client, User]:
+    moderator = User.objects.create_superuser("mod@example.nl")
+    client = Client()
+    client.force_login(moderator)
+    return client, moderator
+
+
+def test_the_changelist_filters_by_status(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    EmployerProfileFactory(company_name="Wachtend B.V.", verification_status="pending")
+    EmployerProfileFactory(company_name="Afgewezen B.V.", verification_status="rejected")
+
+    response = client.get(CHANGELIST, {"verification_status__exact": "pending"})
+
+    assert response.status_code == 200
+    assert b"Wachtend B.V." in response.content
+    assert b"Afgewezen B.V." not in response.content
+
+
+def test_rejecting_asks_for_a_reason_first(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory(verification_status="pending")
+
+    form = client.post(CHANGELIST, {"action": "reject", "_selected_action": [employer.pk]})
+    empty = client.post(
+        CHANGELIST,
+        {"action": "reject", "_selected_action": [employer.pk], "apply": "Reject", "reason": ""},
+    )
+
+    assert form.status_code == 200
+    assert b'name="reason"' in form.content
+    assert empty.status_code == 200
+    assert b"Say why" in empty.content
+    employer.refresh_from_db()
+    assert employer.verification_status == "pending"
+
+
+def test_rejecting_with_a_reason_goes_through_the_service(admin_client_for_moderator):
+    client, moderator = admin_client_for_moderator
+    employer = EmployerProfileFactory(verification_status="pending")
+
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": "reject",
+            "_selected_action": [employer.pk],
+            "apply": "Reject",
+            "reason": "Fake KvK extract.",
+        },
+    )
+
+    assert response.status_code == 302
+    employer.refresh_from_db()
+    assert (employer.verification_status, employer.rejection_reason) == (
+        "rejected",
+        "Fake KvK extract.",
+    )
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.reason) == (
+        "employer.rejected",
+        moderator,
+        "Fake KvK extract.",
+    )
+
+
+def test_approving_a_non_pending_employer_reports_the_refusal(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory(verification_status="unverified")
+
+    response = client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": [employer.pk], "apply": "Approve", "reason": ""},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert b"cannot become approved" in response.content
+    employer.refresh_from_db()
+    assert employer.verification_status == "unverified"
+    assert not AuditEvent.objects.exists()
+
+
+def test_profiles_cannot_be_added_or_deleted_in_the_admin(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory()
+
+    assert client.get(f"{CHANGELIST}add/").status_code == 403
+    assert client.post(f"{CHANGELIST}{employer.pk}/delete/", {"post": "yes"}).status_code == 403

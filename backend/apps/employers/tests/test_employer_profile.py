@@ -1,0 +1,190 @@
+import pytest
+
+from apps.employers.models import EmployerProfile
+from apps.employers.tests.factories import ApprovedEmployerFactory, EmployerProfileFactory
+from apps.safety.models import AuditEvent
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/employers/me/"
+
+
+def snapshot(employer: EmployerProfile) -> dict[str, object]:
+    return dict(EmployerProfile.objects.filter(pk=employer.pk).values().get())
+
+
+def test_a_new_employer_starts_unverified_with_an_empty_profile(client_for):
+    user = UserFactory(user_type="employer")
+
+    response = client_for(user).get(URL)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["verification_status"] == "unverified"
+    assert body["company_name"] == ""
+    assert body["kvk_number"] == ""
+    assert body["verified_at"] is None
+    assert body["rejection_reason"] == ""
+    assert body["trust_evidence"]["status"] == "stated_by_employer"
+
+
+def test_filling_in_the_profile(client_for):
+    user = UserFactory(user_type="employer")
+
+    response = client_for(user).patch(
+        URL,
+        {
+            "company_name": "Flexwerk Utrecht B.V.",
+            "kvk_number": "1234.56 78",
+            "website": "https://flexwerk.example",
+            "description": "Uitzendbureau voor logistiek.",
+            "address": "Vredenburg 40",
+            "postal_code": "3511bd",
+            "city": "Utrecht",
+            "is_staffing_agency": True,
+            "sna_certified": True,
+            "sna_certificate_number": "SNA-123",
+            "waadi_registered": True,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["kvk_number"], body["postal_code"]) == ("12345678", "3511 BD")
+    assert abs(body["latitude"] - 52.09) < 0.05
+    assert abs(body["longitude"] - 5.12) < 0.05
+    assert body["verification_status"] == "unverified"
+    employer = EmployerProfile.objects.get(user=user)
+    assert employer.company_name == "Flexwerk Utrecht B.V."
+    assert (
+        AuditEvent.objects.filter(
+            action="employer.profile_updated", target_id=str(employer.pk)
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "attr", "code"),
+    [
+        ({"kvk_number": "1234567"}, "kvk_number", "invalid_kvk_number"),
+        ({"kvk_number": "123456789"}, "kvk_number", "invalid_kvk_number"),
+        ({"website": "not a url"}, "website", "invalid"),
+        ({"website": "ftp://files.example"}, "website", "invalid"),
+        ({"postal_code": "12345"}, "postal_code", "invalid_postal_code"),
+        ({"latitude": -91, "longitude": 5}, "latitude", "min_value"),
+        ({"description": "Stuur je BSN 111222333 mee."}, "description", "contains_bsn"),
+        ({"company_name": "X"}, "company_name", "min_length"),
+        ({"verification_status": "approved"}, "verification_status", "unknown_field"),
+        ({"verified_at": "2026-01-01T00:00:00Z"}, "verified_at", "unknown_field"),
+    ],
+)
+def test_bad_input_is_a_400_naming_the_field_and_changes_nothing(client_for, body, attr, code):
+    employer = EmployerProfileFactory()
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(URL, body, format="json")
+
+    assert response.status_code == 400
+    assert {"attr": attr, "code": code} in [
+        {"attr": e["attr"], "code": e["code"]} for e in response.json()["errors"]
+    ]
+    assert snapshot(employer) == before
+
+
+def test_a_kvk_number_another_active_employer_holds_is_refused(client_for):
+    EmployerProfileFactory(kvk_number="87654321")
+    employer = EmployerProfileFactory()
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(URL, {"kvk_number": "8765 4321"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "kvk_in_use",
+            "detail": "This KvK number is already registered to another employer.",
+            "attr": "kvk_number",
+        }
+    ]
+    assert snapshot(employer) == before
+
+
+def test_a_kvk_number_of_a_rejected_employer_may_be_used_again(client_for):
+    EmployerProfileFactory(kvk_number="87654321", verification_status="rejected")
+    employer = EmployerProfileFactory()
+
+    response = client_for(employer.user).patch(URL, {"kvk_number": "87654321"}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["kvk_number"] == "87654321"
+
+
+def test_a_suspended_employers_kvk_number_stays_taken(client_for):
+    EmployerProfileFactory(kvk_number="87654321", verification_status="suspended")
+    employer = EmployerProfileFactory()
+
+    response = client_for(employer.user).patch(URL, {"kvk_number": "87654321"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "kvk_in_use"
+
+
+@pytest.mark.parametrize("field", ["company_name", "kvk_number"])
+def test_an_approved_employer_changing_its_identity_drops_to_unverified(client_for, field):
+    employer = ApprovedEmployerFactory()
+    new_value = "Nieuwe Naam B.V." if field == "company_name" else "11223344"
+
+    response = client_for(employer.user).patch(URL, {field: new_value}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["verification_status"] == "unverified"
+    employer.refresh_from_db()
+    assert (employer.verification_status, employer.verified_at) == ("unverified", None)
+    event = AuditEvent.objects.get(action="employer.verification_reset", target_id=str(employer.pk))
+    assert event.before["verification_status"] == "approved"
+    assert event.after["verification_status"] == "unverified"
+    assert event.after[field] == new_value
+    assert event.actor == employer.user
+
+
+def test_an_approved_employer_changing_its_description_stays_approved(client_for):
+    employer = ApprovedEmployerFactory()
+
+    response = client_for(employer.user).patch(
+        URL, {"description": "Nu ook op zaterdag."}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["verification_status"] == "approved"
+    assert not AuditEvent.objects.filter(action="employer.verification_reset").exists()
+
+
+def test_changed_trust_evidence_needs_confirming_again(client_for, actors):
+    employer = ApprovedEmployerFactory(sna_certified=True)
+    client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/employers/{employer.pk}/confirm-evidence/"
+    )
+    employer.refresh_from_db()
+    assert employer.trust_evidence_confirmed_at is not None
+
+    response = client_for(employer.user).patch(URL, {"waadi_registered": True}, format="json")
+
+    assert response.json()["trust_evidence"]["status"] == "stated_by_employer"
+    employer.refresh_from_db()
+    assert employer.trust_evidence_confirmed_at is None
+
+
+def test_a_place_that_cannot_be_found_is_a_400(client_for):
+    employer = EmployerProfileFactory()
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(
+        URL, {"city": "Nergenshuizen-aan-de-Maan"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "city"
+    assert snapshot(employer) == before

@@ -1,0 +1,196 @@
+"""unverified → pending → approved | rejected, approved → suspended: every move allowed and refused."""
+
+import pytest
+from django.core import mail
+
+from apps.employers.models import EmployerProfile
+from apps.employers.tests.factories import EmployerProfileFactory
+from apps.safety.models import AuditEvent
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+REQUEST = "/api/v1/employers/me/verification/"
+
+
+def moderation(employer, action):
+    return f"/api/v1/moderation/employers/{employer.pk}/{action}/"
+
+
+def test_requesting_verification_moves_to_pending_and_is_audited(client_for):
+    employer = EmployerProfileFactory()
+
+    response = client_for(employer.user).post(REQUEST)
+
+    assert response.status_code == 202
+    assert response.json()["verification_status"] == "pending"
+    employer.refresh_from_db()
+    assert employer.verification_status == "pending"
+    assert employer.verification_requested_at is not None
+    event = AuditEvent.objects.get(action="employer.verification_requested")
+    assert (event.actor, event.target_type, event.target_id) == (
+        employer.user,
+        "employer",
+        str(employer.pk),
+    )
+    assert (event.before, event.after) == (
+        {"verification_status": "unverified"},
+        {"verification_status": "pending"},
+    )
+
+
+def test_an_incomplete_profile_names_what_is_missing(client_for):
+    user = UserFactory(user_type="employer")
+    client = client_for(user)
+    client.patch("/api/v1/employers/me/", {"company_name": "Half Af B.V."}, format="json")
+
+    response = client.post(REQUEST)
+
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert {e["code"] for e in errors} == {"profile_incomplete"}
+    assert {e["attr"] for e in errors} == {"kvk_number", "address", "postal_code", "city"}
+    assert EmployerProfile.objects.get(user=user).verification_status == "unverified"
+    assert not AuditEvent.objects.filter(action="employer.verification_requested").exists()
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        ("pending", "verification_already_requested"),
+        ("approved", "verification_already_requested"),
+        ("suspended", "invalid_transition"),
+    ],
+)
+def test_requesting_again_is_a_conflict(client_for, status, code):
+    employer = EmployerProfileFactory(verification_status=status)
+
+    response = client_for(employer.user).post(REQUEST)
+
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["code"] == code
+    employer.refresh_from_db()
+    assert employer.verification_status == status
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_rejected_employer_may_ask_again(client_for):
+    employer = EmployerProfileFactory(
+        verification_status="rejected", rejection_reason="KvK extract missing"
+    )
+
+    response = client_for(employer.user).post(REQUEST)
+
+    assert response.status_code == 202
+    employer.refresh_from_db()
+    assert (employer.verification_status, employer.rejection_reason) == ("pending", "")
+
+
+# (action, from status, body, expected status code, resulting status, audit action)
+MODERATION_MOVES = [
+    ("approve", "pending", {}, 200, "approved", "employer.approved"),
+    (
+        "reject",
+        "pending",
+        {"reason": "KvK number belongs to another company."},
+        200,
+        "rejected",
+        "employer.rejected",
+    ),
+    (
+        "suspend",
+        "approved",
+        {"reason": "Workers report being charged a registration fee."},
+        200,
+        "suspended",
+        "employer.suspended",
+    ),
+    ("approve", "unverified", {}, 409, "unverified", None),
+    ("approve", "approved", {}, 409, "approved", None),
+    ("approve", "rejected", {}, 409, "rejected", None),
+    ("approve", "suspended", {}, 409, "suspended", None),
+    ("reject", "unverified", {"reason": "x"}, 409, "unverified", None),
+    ("reject", "approved", {"reason": "x"}, 409, "approved", None),
+    ("suspend", "pending", {"reason": "x"}, 409, "pending", None),
+    ("suspend", "unverified", {"reason": "x"}, 409, "unverified", None),
+    ("suspend", "suspended", {"reason": "x"}, 409, "suspended", None),
+]
+
+
+@pytest.mark.parametrize(("action", "start", "body", "code", "end", "audit"), MODERATION_MOVES)
+def test_moderation_moves(
+    actors, client_for, django_capture_on_commit_callbacks, action, start, body, code, end, audit
+):
+    employer = EmployerProfileFactory(verification_status=start)
+    moderator = actors["moderator"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(moderator).post(moderation(employer, action), body, format="json")
+
+    assert response.status_code == code
+    employer.refresh_from_db()
+    assert employer.verification_status == end
+    if code == 200:
+        assert response.json()["verification_status"] == end
+        event = AuditEvent.objects.get()
+        assert (event.action, event.actor, event.target_id) == (audit, moderator, str(employer.pk))
+        assert event.before["verification_status"] == start
+        assert event.after["verification_status"] == end
+        assert event.reason == body.get("reason", "")
+        assert [m.to for m in mail.outbox] == [[employer.user.email]]
+    else:
+        assert response.json()["errors"][0]["code"] == "invalid_transition"
+        assert not AuditEvent.objects.exists()
+        assert mail.outbox == []
+
+
+@pytest.mark.parametrize("action", ["reject", "suspend"])
+@pytest.mark.parametrize("body", [{}, {"reason": ""}, {"reason": "   "}])
+def test_rejecting_and_suspending_need_a_reason(actors, client_for, action, body):
+    employer = EmployerProfileFactory(
+        verification_status="pending" if action == "reject" else "approved"
+    )
+    before = employer.verification_status
+
+    response = client_for(actors["moderator"]).post(
+        moderation(employer, action), body, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "reason"
+    employer.refresh_from_db()
+    assert employer.verification_status == before
+    assert not AuditEvent.objects.exists()
+
+
+def test_approval_records_who_and_when_and_emails_the_employer(
+    actors, client_for, django_capture_on_commit_callbacks
+):
+    employer = EmployerProfileFactory(verification_status="pending", company_name="Bakkerij & Zn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(actors["moderator"]).post(moderation(employer, "approve"))
+
+    employer.refresh_from_db()
+    assert employer.verified_by == actors["moderator"]
+    assert employer.verified_at is not None
+    [message] = mail.outbox
+    assert message.subject == "Bakkerij & Zn is verified on Safe Job"
+    assert "Bakkerij & Zn" in message.body
+
+
+def test_the_rejection_email_gives_the_reason_in_the_employers_language(
+    actors, client_for, django_capture_on_commit_callbacks
+):
+    employer = EmployerProfileFactory(verification_status="pending")
+    employer.user.preferred_language = "nl"
+    employer.user.save(update_fields=["preferred_language"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(actors["moderator"]).post(
+            moderation(employer, "reject"), {"reason": "KvK-uittreksel ontbreekt."}, format="json"
+        )
+
+    [message] = mail.outbox
+    assert message.subject == "Je verificatie op Safe Job is niet goedgekeurd"
+    assert "KvK-uittreksel ontbreekt." in message.body

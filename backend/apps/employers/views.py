@@ -1,0 +1,191 @@
+import uuid
+from collections.abc import Callable
+from typing import Any, cast
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.permissions import IsEmployer, IsModerator
+from apps.core.requests import client_ip
+from apps.employers import selectors, services
+from apps.employers.models import EmployerProfile
+from apps.employers.serializers import (
+    EmployerModerationSerializer,
+    EmployerProfileInputSerializer,
+    EmployerProfileSerializer,
+    EmployerPublicSerializer,
+    ModerationDecisionSerializer,
+)
+from apps.users.models import User
+
+
+def _me(request: Request) -> User:
+    return cast(User, request.user)
+
+
+class EmployerMeView(APIView):
+    permission_classes = (IsEmployer,)
+
+    @extend_schema(
+        tags=["employers"],
+        summary="My employer profile",
+        responses={200: EmployerProfileSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        employer = services.employer_profile_create(user=_me(request))
+        return Response(EmployerProfileSerializer(employer).data)
+
+    @extend_schema(
+        tags=["employers"],
+        summary="Change my employer profile",
+        description=(
+            "Changing `company_name` or `kvk_number` of an approved employer sends it back to "
+            "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`."
+        ),
+        request=EmployerProfileInputSerializer,
+        responses={200: EmployerProfileSerializer},
+    )
+    def patch(self, request: Request) -> Response:
+        serializer = EmployerProfileInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        employer = services.employer_profile_create(user=_me(request))
+        employer = services.employer_profile_update(
+            employer=employer,
+            actor=_me(request),
+            changes=serializer.validated_data,
+            ip=client_ip(request),
+        )
+        return Response(EmployerProfileSerializer(employer).data)
+
+
+class EmployerVerificationView(APIView):
+    permission_classes = (IsEmployer,)
+
+    @extend_schema(
+        tags=["employers"],
+        summary="Ask a moderator to verify me",
+        description=(
+            "400 `profile_incomplete` on each missing field; 409 `verification_already_requested` "
+            "when pending or approved."
+        ),
+        request=None,
+        responses={202: EmployerProfileSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        employer = services.employer_profile_create(user=_me(request))
+        employer = services.employer_verification_request(
+            employer=employer, actor=_me(request), ip=client_ip(request)
+        )
+        return Response(EmployerProfileSerializer(employer).data, status=status.HTTP_202_ACCEPTED)
+
+
+class EmployerPublicView(APIView):
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        tags=["employers"],
+        summary="An employer's public profile",
+        responses={200: EmployerPublicSerializer},
+    )
+    def get(self, request: Request, employer_id: uuid.UUID) -> Response:
+        return Response(
+            EmployerPublicSerializer(selectors.employer_get_public(employer_id=employer_id)).data
+        )
+
+
+class _StatusFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=EmployerProfile.VerificationStatus.choices, required=False
+    )
+
+
+class ModerationEmployerListView(ListAPIView):
+    permission_classes = (IsModerator,)
+    serializer_class = EmployerModerationSerializer
+
+    @extend_schema(
+        tags=["moderation"],
+        summary="The verification queue",
+        parameters=[OpenApiParameter("status", enum=EmployerProfile.VerificationStatus.values)],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
+        filters = _StatusFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return selectors.employer_list_for_moderation(status=filters.validated_data.get("status"))
+
+
+class ModerationEmployerDetailView(APIView):
+    permission_classes = (IsModerator,)
+
+    @extend_schema(
+        tags=["moderation"],
+        summary="An employer, for moderators",
+        responses={200: EmployerModerationSerializer},
+    )
+    def get(self, request: Request, employer_id: uuid.UUID) -> Response:
+        return Response(
+            EmployerModerationSerializer(
+                selectors.employer_get_for_moderation(employer_id=employer_id)
+            ).data
+        )
+
+
+def _decision_view(
+    action: Callable[..., EmployerProfile], *, summary: str, takes_reason: bool = True
+) -> type[APIView]:
+    class DecisionView(APIView):
+        permission_classes = (IsModerator,)
+
+        @extend_schema(
+            tags=["moderation"],
+            summary=summary,
+            request=ModerationDecisionSerializer if takes_reason else None,
+            responses={
+                200: EmployerModerationSerializer,
+                409: OpenApiResponse(
+                    description="`invalid_transition`: not allowed from the current status."
+                ),
+            },
+        )
+        def post(self, request: Request, employer_id: uuid.UUID) -> Response:
+            employer = selectors.employer_get_for_moderation(employer_id=employer_id)
+            kwargs: dict[str, Any] = {
+                "employer": employer,
+                "moderator": _me(request),
+                "ip": client_ip(request),
+            }
+            if takes_reason:
+                body = ModerationDecisionSerializer(data=request.data)
+                body.is_valid(raise_exception=True)
+                kwargs["reason"] = body.validated_data["reason"]
+            employer = action(**kwargs)
+            return Response(EmployerModerationSerializer(employer).data)
+
+    DecisionView.__name__ = DecisionView.__qualname__ = (
+        f"{action.__name__.title().replace('_', '')}View"
+    )
+    return DecisionView
+
+
+ModerationEmployerApproveView = _decision_view(
+    services.employer_approve, summary="Approve an employer"
+)
+ModerationEmployerRejectView = _decision_view(
+    services.employer_reject, summary="Reject an employer (reason required)"
+)
+ModerationEmployerSuspendView = _decision_view(
+    services.employer_suspend, summary="Suspend an employer (reason required)"
+)
+ModerationEmployerConfirmEvidenceView = _decision_view(
+    services.employer_trust_evidence_confirm,
+    summary="Confirm the employer's SNA and Waadi evidence",
+    takes_reason=False,
+)
