@@ -10,6 +10,9 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("apps.candidates.urls")),
     path("", include("apps.employers.urls")),
     path("", include("apps.safety.urls")),
+    path("", include("apps.jobs.urls")),
+    path("", include("apps.applications.urls")),
+    path("", include("apps.notifications.urls")),
 ]
 
 urlpatterns = [

@@ -5,6 +5,7 @@ import uuid
 
 from rest_framework.exceptions import NotFound
 
+from apps.applications.selectors import candidate_applied_to_employer
 from apps.candidates.models import CandidateProfile
 from apps.users.models import User
 
@@ -19,16 +20,19 @@ class CandidateAccess(enum.Enum):
 def candidate_access_for(*, viewer: User, candidate: CandidateProfile) -> CandidateAccess | None:
     """The one place that decides what a viewer may see of a candidate (None: nothing).
 
-    Moderators see everything. Employers see a candidate only once their
-    employer profile is approved, and then only a discoverable one, in part.
-    Applications add the rule that an employer sees in full a candidate who
-    applied to one of its jobs.
+    Moderators see everything. An employer sees in full, contact details
+    included, a candidate who applied to one of its jobs; otherwise only a
+    discoverable candidate, in part, and only once the employer is approved.
     """
     if viewer.is_moderator:
         return CandidateAccess.FULL
     if viewer.is_employer:
         employer = getattr(viewer, "employer_profile", None)
-        if employer is not None and employer.is_verified and candidate.is_discoverable:
+        if employer is None:
+            return None
+        if candidate_applied_to_employer(candidate_id=candidate.pk, employer_id=employer.pk):
+            return CandidateAccess.FULL
+        if employer.is_verified and candidate.is_discoverable:
             return CandidateAccess.LIMITED
     return None
 

@@ -2,15 +2,27 @@
 
 import uuid
 
-from django.db.models import IntegerField, QuerySet, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from rest_framework.exceptions import NotFound
 
 from apps.employers.models import EmployerProfile
 
 
 def _with_open_job_count(queryset: QuerySet[EmployerProfile]) -> QuerySet[EmployerProfile]:
-    # Jobs do not exist yet; the jobs app turns this into a count of published jobs.
-    return queryset.annotate(open_job_count=Value(0, output_field=IntegerField()))
+    from apps.jobs.selectors import jobs_visible_to_all
+
+    open_jobs = (
+        jobs_visible_to_all()
+        .filter(employer=OuterRef("pk"))
+        .order_by()
+        .values("employer")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(
+        open_job_count=Coalesce(Subquery(open_jobs, output_field=IntegerField()), 0)
+    )
 
 
 def employer_get_public(*, employer_id: uuid.UUID) -> EmployerProfile:

@@ -10,6 +10,7 @@ from apps.core.exceptions import Conflict, field_error
 from apps.core.geo import location_update
 from apps.employers import tasks
 from apps.employers.models import EmployerProfile
+from apps.jobs import search_cache
 from apps.safety.services import audit_event_record, changed_fields
 from apps.users.models import User
 
@@ -41,6 +42,12 @@ def _snapshot(employer: EmployerProfile) -> dict[str, Any]:
 
 def _locked(employer: EmployerProfile) -> EmployerProfile:
     return EmployerProfile.objects.select_for_update().select_related("user").get(pk=employer.pk)
+
+
+def _refresh_search_if_visibility_changed(before: str, after: str) -> None:
+    """An employer entering or leaving `approved` takes its jobs into or out of search at once."""
+    if (before == Status.APPROVED) != (after == Status.APPROVED):
+        transaction.on_commit(search_cache.invalidate, robust=True)
 
 
 def employer_profile_create(*, user: User) -> EmployerProfile:
@@ -102,6 +109,9 @@ def employer_profile_update(
         # Another employer claimed the same KvK number a moment ago.
         raise _kvk_in_use_error() from exc
 
+    _refresh_search_if_visibility_changed(
+        before["verification_status"], employer.verification_status
+    )
     old, new = changed_fields(before, _snapshot(employer))
     if old or new:
         audit_event_record(
@@ -199,6 +209,7 @@ def _moderate(
     for name, value in fields.items():
         setattr(employer, name, value)
     employer.save(update_fields=["verification_status", *fields, "updated_at"])
+    _refresh_search_if_visibility_changed(before["verification_status"], to)
     old, new = changed_fields(before, _snapshot(employer))
     audit_event_record(
         actor=moderator,

@@ -31,6 +31,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=16, blank=True, default="", validators=[validate_phone_number]
     )
     phone_verified = models.BooleanField(default=False)
+    notification_emails = models.BooleanField(
+        default=True, help_text=_("Also email the in-app notifications.")
+    )
     preferred_language = models.CharField(
         max_length=2,
         choices=settings.LANGUAGES,

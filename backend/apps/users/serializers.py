@@ -13,9 +13,10 @@ _USER_FIELDS = (
     "phone_number",
     "phone_verified",
     "preferred_language",
+    "notification_emails",
     "date_joined",
 )
-_USER_WRITABLE_FIELDS = ("preferred_language",)
+_USER_WRITABLE_FIELDS = ("preferred_language", "notification_emails")
 
 
 class UserSerializer(StrictFieldsMixin, serializers.ModelSerializer[User]):

@@ -140,11 +140,16 @@ def refresh_token_revoke(*, user: User, refresh: str) -> None:
     token.blacklist()
 
 
-def user_update(*, user: User, preferred_language: str | None = None) -> User:
+def user_update(
+    *, user: User, preferred_language: str | None = None, notification_emails: bool | None = None
+) -> User:
     fields = []
     if preferred_language is not None:
         user.preferred_language = preferred_language
         fields.append("preferred_language")
+    if notification_emails is not None:
+        user.notification_emails = notification_emails
+        fields.append("notification_emails")
     if fields:
         user.full_clean(exclude=["password"], validate_unique=False, validate_constraints=False)
         user.save(update_fields=[*fields, "updated_at"])

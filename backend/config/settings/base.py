@@ -62,6 +62,9 @@ LOCAL_APPS = [
     "apps.candidates",
     "apps.employers",
     "apps.safety",
+    "apps.jobs",
+    "apps.applications",
+    "apps.notifications",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -237,6 +240,12 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": "apps.jobs.models.Job.Status",
+        "ApplicationStatusEnum": "apps.applications.models.Application.Status",
+        "VerificationStatusEnum": "apps.employers.models.EmployerProfile.VerificationStatus",
+        "HealthStatusEnum": ["healthy", "unhealthy"],
+        "RiskSeverityEnum": ["high", "low"],
+        "TrustEvidenceStatusEnum": ["stated_by_employer", "confirmed_by_moderator"],
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
@@ -309,6 +318,12 @@ PDOK_LOCATIESERVER_URL = env(
     "PDOK_LOCATIESERVER_URL", default="https://api.pdok.nl/bzk/locatieserver/search/v3_1"
 )
 GEOCODER_TIMEOUT_SECONDS = env.float("GEOCODER_TIMEOUT_SECONDS", default=3.0)
+
+# --- Job search -----------------------------------------------------------------
+# Anonymous search answers are cached this long in Redis (0: not at all); any
+# change to what search may show invalidates them at once (apps/jobs/search_cache.py).
+
+SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 
 # --- SMS ----------------------------------------------------------------------
 # apps.core.sms.ConsoleSmsBackend prints; FileSmsBackend appends JSON lines to

@@ -28,6 +28,22 @@ def test_seed_demo_is_idempotent():
     assert len(candidates) == 6
 
 
+def test_seed_demo_brings_jobs_some_held_and_applications_in_every_status():
+    from apps.applications.models import Application
+    from apps.jobs.models import Job
+
+    call_command("seed_demo", verbosity=0)
+
+    assert Job.objects.count() == 300
+    statuses = set(Job.objects.values_list("status", flat=True))
+    assert {"published", "draft", "pending_review"} <= statuses
+    held = Job.objects.filter(status="pending_review")
+    assert all(job.risk_flags for job in held)
+    assert set(Application.objects.values_list("status", flat=True)) == set(
+        Application.Status.values
+    )
+
+
 def test_demo_candidates_live_across_the_netherlands():
     call_command("seed_demo", verbosity=0)
 

@@ -26,6 +26,7 @@ def test_me_shows_the_account(client_for):
         "phone_number": "+31612345678",
         "phone_verified": True,
         "preferred_language": "",
+        "notification_emails": True,
         "date_joined": user.date_joined.astimezone().isoformat(),
     }
 

@@ -1,5 +1,6 @@
 """Demo data for local development; safe to run again (it changes nothing the second time)."""
 
+import random
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -8,13 +9,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from apps.applications.demo import seed_applications
 from apps.candidates.models import CandidateProfile
 from apps.core.geo import point
 from apps.core.geocoding import geocode
 from apps.employers.models import EmployerProfile
+from apps.jobs.demo import seed_jobs
 from apps.users.models import User
 
 DEMO_DOMAIN = "demo.safejob.test"
+JOBS = 300
 
 # name, first, last, city, skills, max km, min wage, born, discoverable
 CANDIDATES = [
@@ -211,7 +215,23 @@ class Command(BaseCommand):
                         ),
                     },
                 )
-        self.stdout.write(f"demo data: {created} accounts created")
+        demo_employers = list(
+            EmployerProfile.objects.filter(user__email__endswith=f"@{DEMO_DOMAIN}").select_related(
+                "user"
+            )
+        )
+        demo_candidates = list(
+            CandidateProfile.objects.filter(user__email__endswith=f"@{DEMO_DOMAIN}").select_related(
+                "user"
+            )
+        )
+        jobs = seed_jobs(
+            employers=demo_employers, count=JOBS, rng=random.Random(2026)  # noqa: S311
+        )
+        applications = seed_applications(candidates=demo_candidates)
+        self.stdout.write(
+            f"demo data: {created} accounts, {jobs} jobs, {applications} applications created"
+        )
 
     @staticmethod
     def _user(name: str, user_type: str, is_staff: bool = False) -> tuple[User, bool]:

@@ -1,0 +1,266 @@
+"""Applying, the status workflow with its history, fair offers, filling a job, and retention."""
+
+import uuid
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from rest_framework.exceptions import NotFound
+
+from apps.applications.models import Application, ApplicationEvent
+from apps.candidates.models import CandidateProfile
+from apps.core.exceptions import Conflict, field_error
+from apps.core.validators import age_on
+from apps.jobs import search_cache
+from apps.jobs.models import Job
+from apps.jobs.selectors import jobs_visible_to_all
+from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.notifications.services import notification_create
+from apps.users.models import User
+
+Status = Application.Status
+EMPLOYER, CANDIDATE = "employer", "candidate"
+
+# The contract's table: from a status, the moves each side may make.
+TRANSITIONS: dict[str, dict[str, frozenset[str]]] = {
+    Status.SUBMITTED: {
+        EMPLOYER: frozenset({Status.REVIEWING, Status.REJECTED}),
+        CANDIDATE: frozenset({Status.WITHDRAWN}),
+    },
+    Status.REVIEWING: {
+        EMPLOYER: frozenset({Status.SHORTLISTED, Status.REJECTED}),
+        CANDIDATE: frozenset({Status.WITHDRAWN}),
+    },
+    Status.SHORTLISTED: {
+        EMPLOYER: frozenset({Status.INTERVIEW, Status.OFFERED, Status.REJECTED}),
+        CANDIDATE: frozenset({Status.WITHDRAWN}),
+    },
+    Status.INTERVIEW: {
+        EMPLOYER: frozenset({Status.OFFERED, Status.REJECTED}),
+        CANDIDATE: frozenset({Status.WITHDRAWN}),
+    },
+    Status.OFFERED: {
+        EMPLOYER: frozenset({Status.REJECTED}),
+        CANDIDATE: frozenset({Status.HIRED, Status.DECLINED}),
+    },
+}
+FINAL = frozenset({Status.HIRED, Status.REJECTED, Status.WITHDRAWN, Status.DECLINED})
+OPEN = frozenset(set(Status.values) - FINAL)
+FILLED_NOTE = "All positions of this job have been filled."
+RETENTION_AFTER_CLOSE = timedelta(weeks=4)
+RETENTION_WITH_CONSENT = timedelta(days=365)
+
+
+def side_of(*, user: User, application: Application) -> str | None:
+    if application.candidate.user_id == user.pk:
+        return CANDIDATE
+    if application.job.employer.user_id == user.pk:
+        return EMPLOYER
+    return None
+
+
+def _record(
+    *, application: Application, from_status: str, actor: User | None, note: str = ""
+) -> ApplicationEvent:
+    return ApplicationEvent.objects.create(
+        application=application,
+        from_status=from_status,
+        to_status=application.status,
+        actor=actor,
+        note=note,
+    )
+
+
+def _tell_candidate(application: Application, note: str = "") -> None:
+    job = application.job
+    body = f"Your application for “{job.title}” at {job.employer.company_name} is now {application.status}."
+    if application.status == Status.OFFERED and application.offered_hourly_wage is not None:
+        body += f" The offer: €{application.offered_hourly_wage} an hour."
+    if note:
+        body += f" Note: {note}"
+    notification_create(
+        user=application.candidate.user,
+        kind="application.status_changed",
+        title=f"{job.title}: {application.status}",
+        body=body,
+        data={"application": str(application.pk), "job": str(job.pk), "status": application.status},
+    )
+
+
+def _tell_employer(application: Application, *, kind: str, title: str, body: str) -> None:
+    notification_create(
+        user=application.job.employer.user,
+        kind=kind,
+        title=title,
+        body=body,
+        data={
+            "application": str(application.pk),
+            "job": str(application.job_id),
+            "status": application.status,
+        },
+    )
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    candidate: CandidateProfile,
+    job_id: uuid.UUID,
+    cover_letter: str = "",
+    keep_data_consent: bool = False,
+) -> Application:
+    """One tap: an application to an open job; one per candidate and job, whatever happened before."""
+    job = (
+        jobs_visible_to_all().select_related("employer", "employer__user").filter(pk=job_id).first()
+    )
+    if job is None:
+        if not Job.objects.filter(pk=job_id).exists():
+            raise NotFound("No such job.")
+        raise Conflict(code="job_not_open", detail="This job is not open for applications.")
+    application = Application(
+        candidate=candidate, job=job, cover_letter=cover_letter, keep_data_consent=keep_data_consent
+    )
+    application.full_clean(exclude=["candidate", "job"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError as exc:
+        raise Conflict(code="already_applied", detail="You already applied to this job.") from exc
+    _record(application=application, from_status="", actor=candidate.user)
+    name = f"{candidate.first_name} {candidate.last_name}".strip() or "A candidate"
+    _tell_employer(
+        application,
+        kind="application.submitted",
+        title=f"New application for {job.title}",
+        body=f"{name} applied to “{job.title}”.",
+    )
+    return application
+
+
+def _check_fair_offer(application: Application, wage: Decimal) -> None:
+    """Nobody may be offered less than the statutory minimum for their age on the start date."""
+    job = application.job
+    born = application.candidate.date_of_birth
+    # Without a birth date we cannot know the age: the adult minimum protects the worker.
+    age = age_on(born, job.starts_on) if born else ADULT_AGE
+    minimum = minimum_hourly_wage(age=age, on=job.starts_on)
+    if wage < minimum:
+        raise field_error(
+            "hourly_wage",
+            f"The statutory minimum wage for this candidate (aged {age} on {job.starts_on:%d-%m-%Y}) "
+            f"is €{minimum} an hour.",
+            "below_minimum_wage",
+        )
+
+
+@transaction.atomic
+def application_transition(
+    *,
+    application: Application,
+    actor: User,
+    to_status: str,
+    note: str = "",
+    hourly_wage: Decimal | None = None,
+) -> Application:
+    """One move of the contract's table, for its side only, under a row lock."""
+    application = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related(
+            "job", "job__employer", "job__employer__user", "candidate", "candidate__user"
+        )
+        .get(pk=application.pk)
+    )
+    side = side_of(user=actor, application=application)
+    allowed = TRANSITIONS.get(application.status, {}).get(side or "", frozenset())
+    if to_status not in allowed:
+        raise Conflict(
+            code="invalid_transition",
+            detail=f"An application that is {application.status} cannot become {to_status} by its {side or 'viewer'}.",
+        )
+    if hourly_wage is not None and to_status != Status.OFFERED:
+        raise field_error("hourly_wage", "A wage goes with an offer only.", "invalid")
+    if to_status == Status.OFFERED:
+        wage = hourly_wage if hourly_wage is not None else application.job.hourly_wage
+        _check_fair_offer(application, wage)
+        application.offered_hourly_wage = wage
+    from_status = application.status
+    application.status = to_status
+    application.save(update_fields=["status", "offered_hourly_wage", "updated_at"])
+    _record(application=application, from_status=from_status, actor=actor, note=note)
+
+    if side == EMPLOYER:
+        _tell_candidate(application, note)
+    else:
+        who = f"{application.candidate.first_name}".strip() or "The candidate"
+        _tell_employer(
+            application,
+            kind="application.status_changed",
+            title=f"{application.job.title}: {to_status}",
+            body=f"{who} {to_status} ({application.job.title}).",
+        )
+    if to_status == Status.HIRED:
+        _fill_if_complete(application.job)
+    return application
+
+
+def _fill_if_complete(job: Job) -> None:
+    """The last position taken: the job is filled, leaves search, and the others hear it went."""
+    job = (
+        Job.objects.select_for_update().select_related("employer", "employer__user").get(pk=job.pk)
+    )
+    hired = Application.objects.filter(job=job, status=Status.HIRED).count()
+    if hired < job.positions or job.status == Job.Status.FILLED:
+        return
+    job.status = Job.Status.FILLED
+    job.closed_at = timezone.now()
+    job.save(update_fields=["status", "closed_at", "updated_at"])
+    still_open = (
+        Application.objects.select_for_update(of=("self",))
+        .filter(job=job, status__in=OPEN)
+        .select_related("candidate", "candidate__user", "job", "job__employer")
+    )
+    for other in still_open:
+        from_status = other.status
+        other.status = Status.REJECTED
+        other.save(update_fields=["status", "updated_at"])
+        _record(application=other, from_status=from_status, actor=None, note=FILLED_NOTE)
+        _tell_candidate(other, FILLED_NOTE)
+    notification_create(
+        user=job.employer.user,
+        kind="job.filled",
+        title=f"{job.title} is filled",
+        body=f"All {job.positions} positions of “{job.title}” are filled; the job left search.",
+        data={"job": str(job.pk)},
+    )
+    transaction.on_commit(search_cache.invalidate, robust=True)
+
+
+def applications_scrub_personal_data() -> int:
+    """Retention: four weeks after a job closed, an unsuccessful applicant's letter and notes go.
+
+    With the candidate's consent they stay up to a year. The row and its status
+    history stay, without personal content, for statistics.
+    """
+    now = timezone.now()
+    due = (
+        Application.objects.filter(
+            personal_data_removed_at__isnull=True,
+            job__closed_at__isnull=False,
+        )
+        .exclude(status=Status.HIRED)
+        .filter(
+            Q(keep_data_consent=False, job__closed_at__lte=now - RETENTION_AFTER_CLOSE)
+            | Q(keep_data_consent=True, job__closed_at__lte=now - RETENTION_WITH_CONSENT)
+        )
+    )
+    ids = list(due.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        ApplicationEvent.objects.filter(application_id__in=ids).exclude(note="").update(note="")
+        Application.objects.filter(pk__in=ids).update(
+            cover_letter="", personal_data_removed_at=now, updated_at=now
+        )
+    return len(ids)

@@ -1,0 +1,64 @@
+import pytest
+from django.core import mail
+
+from apps.applications.models import Application, ApplicationEvent
+from apps.applications.services import FILLED_NOTE
+from apps.applications.tests.factories import ApplicationFactory
+from apps.jobs.models import Job
+from apps.jobs.tests.factories import JobFactory
+from apps.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def hire(client_for, application):
+    return client_for(application.candidate.user).post(
+        f"/api/v1/applications/{application.pk}/transition/", {"status": "hired"}, format="json"
+    )
+
+
+def test_filling_the_last_position_fills_the_job_and_closes_the_rest(
+    client_for, api_client, django_capture_on_commit_callbacks
+):
+    job = JobFactory(positions=2)
+    first = ApplicationFactory(job=job, status="offered")
+    second = ApplicationFactory(job=job, status="offered")
+    waiting = ApplicationFactory(job=job, status="reviewing")
+    withdrawn = ApplicationFactory(job=job, status="withdrawn")
+    assert api_client.get("/api/v1/jobs/").json()["count"] == 1
+
+    hire(client_for, first)
+    assert Job.objects.get(pk=job.pk).status == "published"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = hire(client_for, second)
+
+    assert response.status_code == 200
+    job.refresh_from_db()
+    assert job.status == "filled"
+    assert job.closed_at is not None
+    assert Application.objects.get(pk=waiting.pk).status == "rejected"
+    assert Application.objects.get(pk=withdrawn.pk).status == "withdrawn"
+    event = ApplicationEvent.objects.get(application=waiting)
+    assert (event.from_status, event.to_status, event.actor, event.note) == (
+        "reviewing",
+        "rejected",
+        None,
+        FILLED_NOTE,
+    )
+    assert Notification.objects.filter(
+        user=waiting.candidate.user, kind="application.status_changed"
+    ).exists()
+    assert Notification.objects.filter(user=job.employer.user, kind="job.filled").exists()
+    assert api_client.get("/api/v1/jobs/").json()["count"] == 0
+    assert waiting.candidate.user.email in [m.to[0] for m in mail.outbox]
+
+
+def test_one_hire_of_a_two_position_job_keeps_it_open(client_for):
+    job = JobFactory(positions=2)
+    application = ApplicationFactory(job=job, status="offered")
+    other = ApplicationFactory(job=job, status="submitted")
+
+    hire(client_for, application)
+
+    assert Job.objects.get(pk=job.pk).status == "published"
+    assert Application.objects.get(pk=other.pk).status == "submitted"

@@ -1,0 +1,71 @@
+import pytest
+
+from apps.applications.tests.factories import ApplicationFactory
+from apps.candidates.tests.factories import CandidateProfileFactory
+from apps.jobs.tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/applications/"
+
+
+def test_a_candidate_lists_only_their_own(actors, client_for, django_assert_max_num_queries):
+    mine = [ApplicationFactory(candidate=actors["candidate"].candidate_profile) for _ in range(3)]
+    ApplicationFactory()
+    client = client_for(actors["candidate"])
+
+    with django_assert_max_num_queries(4):
+        response = client.get(URL)
+
+    assert sorted(row["id"] for row in response.json()["results"]) == sorted(
+        str(a.pk) for a in mine
+    )
+    assert response.json()["results"][0]["job"]["employer"]["company_name"]
+
+
+def test_an_employer_lists_applications_to_its_jobs_filtered(
+    actors, client_for, django_assert_max_num_queries
+):
+    employer = actors["employer"].employer_profile
+    job_a, job_b = JobFactory(employer=employer), JobFactory(employer=employer)
+    wanted = ApplicationFactory(job=job_a, status="reviewing")
+    ApplicationFactory(job=job_a, status="submitted")
+    ApplicationFactory(job=job_b, status="reviewing")
+    ApplicationFactory(status="reviewing")
+    for _ in range(10):
+        ApplicationFactory(job=job_a, status="reviewing", candidate=CandidateProfileFactory())
+    client = client_for(actors["employer"])
+
+    with django_assert_max_num_queries(4):
+        response = client.get(URL, {"job": str(job_a.pk), "status": "reviewing", "page_size": 50})
+
+    ids = [row["id"] for row in response.json()["results"]]
+    assert len(ids) == 11
+    assert str(wanted.pk) in ids
+    assert {row["candidate"]["city"] for row in response.json()["results"]} == {"Utrecht"}
+
+
+@pytest.mark.parametrize("params", [{"status": "maybe"}, {"job": "nope"}])
+def test_bad_filters_are_a_400(actors, client_for, params):
+    response = client_for(actors["employer"]).get(URL, params)
+
+    assert response.status_code == 400
+
+
+def test_an_employer_sees_the_full_profile_of_a_candidate_who_applied(actors, client_for):
+    candidate = CandidateProfileFactory(is_discoverable=False, last_name="de Boer")
+    client = client_for(actors["employer"])
+    assert client.get(f"/api/v1/candidates/{candidate.pk}/").status_code == 404
+
+    ApplicationFactory(
+        candidate=candidate, job=JobFactory(employer=actors["employer"].employer_profile)
+    )
+    response = client.get(f"/api/v1/candidates/{candidate.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["last_name"] == "de Boer"
+    assert response.json()["email"] == candidate.user.email
+    assert (
+        client_for(actors["other_employer"]).get(f"/api/v1/candidates/{candidate.pk}/").status_code
+        == 404
+    )

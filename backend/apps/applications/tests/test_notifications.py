@@ -1,0 +1,97 @@
+import uuid
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from apps.applications.tests.factories import ApplicationFactory
+from apps.notifications.models import Notification
+from apps.notifications.services import notification_create
+from apps.users.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_is_the_callers_newest_first_and_marking_read(client_for):
+    user = UserFactory()
+    older = notification_create(user=user, kind="x", title="Older")
+    newer = notification_create(user=user, kind="x", title="Newer")
+    notification_create(user=UserFactory(), kind="x", title="Someone else's")
+    client = client_for(user)
+
+    listed = client.get("/api/v1/notifications/").json()
+    read = client.post(f"/api/v1/notifications/{older.pk}/read/")
+
+    assert [row["id"] for row in listed["results"]] == [str(newer.pk), str(older.pk)]
+    assert read.status_code == 200
+    assert read.json()["is_read"] is True
+    older.refresh_from_db()
+    assert older.read_at is not None
+
+
+def test_someone_elses_notification_is_a_404(client_for):
+    theirs = notification_create(user=UserFactory(), kind="x", title="Theirs")
+
+    response = client_for(UserFactory()).post(f"/api/v1/notifications/{theirs.pk}/read/")
+
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+    assert (
+        client_for(UserFactory()).post(f"/api/v1/notifications/{uuid.uuid4()}/read/").status_code
+        == 404
+    )
+
+
+def test_the_email_leaves_after_commit_and_not_on_rollback(django_capture_on_commit_callbacks):
+    user = UserFactory()
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                notification_create(user=user, kind="x", title="Rolled back")
+                raise RuntimeError("the action failed")
+        except RuntimeError:
+            pass
+    assert callbacks == []
+    assert mail.outbox == []
+    assert not Notification.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_create(user=user, kind="x", title="Kept", body="It worked.")
+    assert [m.subject for m in mail.outbox] == ["Kept"]
+
+
+def test_no_email_for_people_who_turned_emails_off(django_capture_on_commit_callbacks):
+    user = UserFactory(notification_emails=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notification_create(user=user, kind="x", title="Quiet")
+
+    assert mail.outbox == []
+    assert Notification.objects.filter(user=user).count() == 1
+
+
+def test_a_failing_email_backend_does_not_undo_the_transition(
+    client_for, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = (
+        "127.0.0.1",
+        9,
+        False,
+        1,
+    )
+    application = ApplicationFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(application.job.employer.user).post(
+            f"/api/v1/applications/{application.pk}/transition/",
+            {"status": "reviewing"},
+            format="json",
+        )
+
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.status == "reviewing"
+    assert Notification.objects.filter(user=application.candidate.user).count() == 1

@@ -1,0 +1,137 @@
+import uuid
+from typing import Any, cast
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.applications import selectors, services
+from apps.applications.models import Application
+from apps.applications.serializers import (
+    ApplicationCreateSerializer,
+    ApplicationEventSerializer,
+    ApplicationFilterSerializer,
+    ApplicationSerializer,
+    TransitionSerializer,
+)
+from apps.candidates.services import candidate_profile_create
+from apps.core.permissions import IsCandidate, IsEmployer
+from apps.users.models import User
+
+
+def _me(request: Request) -> User:
+    return cast(User, request.user)
+
+
+class ApplicationListCreateView(ListAPIView):
+    serializer_class = ApplicationSerializer
+
+    def get_permissions(self) -> list[Any]:
+        if self.request.method == "POST":
+            return [IsCandidate()]
+        return [IsAuthenticated(), (IsCandidate | IsEmployer)()]
+
+    @extend_schema(
+        tags=["applications"],
+        summary="My applications (candidate), or those to my jobs (employer)",
+        parameters=[
+            OpenApiParameter("job", uuid.UUID),
+            OpenApiParameter("status", str, enum=Application.Status.values),
+        ],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
+        filters = ApplicationFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        return selectors.applications_for(
+            user=_me(self.request),
+            job_id=filters.validated_data.get("job"),
+            status=filters.validated_data.get("status"),
+        )
+
+    @extend_schema(
+        tags=["applications"],
+        summary="Apply to a job",
+        description="409 `already_applied`; 409 `job_not_open`; 400 `contains_bsn` for a letter holding a BSN.",
+        request=ApplicationCreateSerializer,
+        responses={201: ApplicationSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        body = ApplicationCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = services.application_submit(
+            candidate=candidate_profile_create(user=_me(request)),
+            job_id=body.validated_data["job"],
+            cover_letter=body.validated_data["cover_letter"],
+            keep_data_consent=body.validated_data["keep_data_consent"],
+        )
+        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+
+
+class ApplicationDetailView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        tags=["applications"], summary="An application", responses={200: ApplicationSerializer}
+    )
+    def get(self, request: Request, application_id: uuid.UUID) -> Response:
+        application = selectors.application_get_for_user(
+            user=_me(request), application_id=application_id
+        )
+        return Response(ApplicationSerializer(application).data)
+
+
+class ApplicationTransitionView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        tags=["applications"],
+        summary="Move an application",
+        description=(
+            "Only the moves of the contract's table, each for its side: 409 `invalid_transition` otherwise. "
+            "`offered` takes `hourly_wage` (default: the job's) and refuses one below the statutory minimum "
+            "for the candidate's age on the start date (400 `below_minimum_wage`)."
+        ),
+        request=TransitionSerializer,
+        responses={
+            200: ApplicationSerializer,
+            409: OpenApiResponse(description="`invalid_transition`"),
+        },
+    )
+    def post(self, request: Request, application_id: uuid.UUID) -> Response:
+        application = selectors.application_get_for_user(
+            user=_me(request), application_id=application_id
+        )
+        body = TransitionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = services.application_transition(
+            application=application,
+            actor=_me(request),
+            to_status=body.validated_data["status"],
+            note=body.validated_data["note"],
+            hourly_wage=body.validated_data.get("hourly_wage"),
+        )
+        return Response(ApplicationSerializer(application).data)
+
+
+class ApplicationEventListView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        tags=["applications"],
+        summary="The history of an application",
+        responses={200: ApplicationEventSerializer(many=True)},
+    )
+    def get(self, request: Request, application_id: uuid.UUID) -> Response:
+        application = selectors.application_get_for_user(
+            user=_me(request), application_id=application_id
+        )
+        return Response(
+            ApplicationEventSerializer(selectors.events_of(application=application), many=True).data
+        )

@@ -1,0 +1,251 @@
+"""Business actions on jobs: drafting, the publish gate with its screening, moderation, closing."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied
+
+from apps.candidates.models import CandidateProfile
+from apps.core.exceptions import Conflict, field_error
+from apps.core.geo import location_update
+from apps.employers.models import EmployerProfile
+from apps.jobs import search_cache, selectors
+from apps.jobs.models import Job, SavedJob
+from apps.jobs.screening import Posting, RiskFlag, has_high_risk, screen
+from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.safety.services import audit_event_record
+from apps.users.models import User
+
+Status = Job.Status
+PUBLICATION_PERIOD = timedelta(days=30)
+EDITABLE = (Status.DRAFT, Status.PENDING_REVIEW, Status.PUBLISHED, Status.REJECTED)
+# Statuses in which search shows a job; leaving or entering them changes search results.
+VISIBLE = (Status.PUBLISHED,)
+
+
+def _locked(job: Job) -> Job:
+    return Job.objects.select_for_update().select_related("employer").get(pk=job.pk)
+
+
+def _after_commit_refresh_search(job: Job, was_visible: bool) -> None:
+    if was_visible or job.status in VISIBLE:
+        transaction.on_commit(search_cache.invalidate, robust=True)
+
+
+@transaction.atomic
+def job_create(*, employer: EmployerProfile, actor: User, data: dict[str, Any]) -> Job:
+    """A draft; drafts are private to their employer until published."""
+    data = dict(data)
+    job = Job(employer=employer, status=Status.DRAFT)
+    location_update(job, changes=data)
+    for name, value in data.items():
+        setattr(job, name, value)
+    job.full_clean(exclude=["employer", "search_vector"])
+    job.save()
+    return job
+
+
+def _check_minimum_wage(job: Job) -> None:
+    minimum = minimum_hourly_wage(age=job.min_age, on=job.starts_on)
+    if job.hourly_wage < minimum:
+        age = f"{job.min_age}" if job.min_age < ADULT_AGE else f"{ADULT_AGE} and older"
+        raise field_error(
+            "hourly_wage",
+            f"The statutory minimum wage for workers aged {age} on {job.starts_on:%d-%m-%Y} "
+            f"is €{minimum} an hour.",
+            "below_minimum_wage",
+        )
+
+
+def _screen(job: Job) -> list[RiskFlag]:
+    return screen(
+        Posting(
+            title=job.title,
+            description=job.description,
+            category=job.category,
+            hourly_wage=job.hourly_wage,
+            address=job.address,
+            postal_code=job.postal_code,
+            city=job.city,
+            has_location=job.location is not None,
+            minimum_hourly_wage=minimum_hourly_wage(age=job.min_age, on=job.starts_on),
+            category_median_wage=selectors.category_median_wage(
+                category=job.category, exclude=job.pk
+            ),
+        )
+    )
+
+
+def _publish_or_hold(job: Job, *, actor: User) -> None:
+    """Screen the posting: high-risk flags send it to moderators, else it goes live."""
+    flags = _screen(job)
+    job.risk_flags = [flag.as_dict() for flag in flags]
+    if has_high_risk(flags):
+        job.status = Status.PENDING_REVIEW
+        action = "job.held_for_review"
+    else:
+        now = timezone.now()
+        if job.status != Status.PUBLISHED:
+            job.published_at = now
+            job.expires_at = now + PUBLICATION_PERIOD
+        job.status = Status.PUBLISHED
+        action = "job.published"
+    audit_event_record(
+        actor=actor,
+        action=action,
+        target_type="job",
+        target_id=job.pk,
+        after={"status": job.status, "risk_flags": [flag["code"] for flag in job.risk_flags]},
+    )
+
+
+@transaction.atomic
+def job_update(*, job: Job, actor: User, changes: dict[str, Any]) -> Job:
+    """Edit a job. A published job is screened again and checked against the minimum wage."""
+    job = _locked(job)
+    if job.status not in EDITABLE:
+        raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be edited.")
+    was_visible = job.status in VISIBLE
+    changes = dict(changes)
+    location_update(job, changes=changes)
+    for name, value in changes.items():
+        setattr(job, name, value)
+    job.full_clean(exclude=["employer", "search_vector"])
+    if job.status == Status.PUBLISHED:
+        _check_minimum_wage(job)
+        _publish_or_hold(job, actor=actor)
+    job.save()
+    _after_commit_refresh_search(job, was_visible)
+    return job
+
+
+@transaction.atomic
+def job_publish(*, job: Job, actor: User) -> Job:
+    """The publish gate: a verified employer, a lawful wage, and a clean screening.
+
+    Publishing a published job, or one waiting for review, changes nothing.
+    """
+    job = _locked(job)
+    if job.employer.verification_status != EmployerProfile.VerificationStatus.APPROVED:
+        raise PermissionDenied(
+            detail="Only employers the platform has verified can publish jobs.",
+            code="employer_not_verified",
+        )
+    if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
+        return job
+    if job.status not in (Status.DRAFT, Status.REJECTED):
+        raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be published.")
+    _check_minimum_wage(job)
+    _publish_or_hold(job, actor=actor)
+    job.rejection_reason = ""
+    job.save()
+    _after_commit_refresh_search(job, was_visible=False)
+    return job
+
+
+@transaction.atomic
+def job_close(*, job: Job, actor: User) -> Job:
+    job = _locked(job)
+    if job.status == Status.CLOSED:
+        return job
+    if job.status not in (Status.DRAFT, Status.PENDING_REVIEW, Status.PUBLISHED, Status.REJECTED):
+        raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be closed.")
+    was_visible = job.status in VISIBLE
+    before = job.status
+    job.status = Status.CLOSED
+    job.closed_at = timezone.now()
+    job.save(update_fields=["status", "closed_at", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        action="job.closed",
+        target_type="job",
+        target_id=job.pk,
+        before={"status": before},
+        after={"status": job.status},
+    )
+    _after_commit_refresh_search(job, was_visible)
+    return job
+
+
+@transaction.atomic
+def job_delete(*, job: Job, actor: User) -> Job | None:
+    """Drafts are deleted; a job anyone may have seen is closed instead, so its history stays."""
+    job = _locked(job)
+    if job.status == Status.DRAFT:
+        job.delete()
+        return None
+    return job_close(job=job, actor=actor)
+
+
+@transaction.atomic
+def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
+    """A moderator clears a held posting: it goes live as it is, flags kept for the record."""
+    job = _locked(job)
+    if job.status != Status.PENDING_REVIEW:
+        raise Conflict(
+            code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
+        )
+    now = timezone.now()
+    job.status = Status.PUBLISHED
+    job.published_at = now
+    job.expires_at = now + PUBLICATION_PERIOD
+    job.save(update_fields=["status", "published_at", "expires_at", "updated_at"])
+    audit_event_record(
+        actor=moderator,
+        action="job.approved",
+        target_type="job",
+        target_id=job.pk,
+        before={"status": Status.PENDING_REVIEW},
+        after={"status": job.status},
+        reason=reason,
+    )
+    _after_commit_refresh_search(job, was_visible=False)
+    return job
+
+
+@transaction.atomic
+def job_reject(*, job: Job, moderator: User, reason: str) -> Job:
+    reason = (reason or "").strip()
+    if not reason:
+        raise field_error("reason", "Say why; the employer is told.", "required")
+    job = _locked(job)
+    if job.status != Status.PENDING_REVIEW:
+        raise Conflict(
+            code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
+        )
+    job.status = Status.REJECTED
+    job.rejection_reason = reason
+    job.save(update_fields=["status", "rejection_reason", "updated_at"])
+    audit_event_record(
+        actor=moderator,
+        action="job.rejected",
+        target_type="job",
+        target_id=job.pk,
+        before={"status": Status.PENDING_REVIEW},
+        after={"status": job.status},
+        reason=reason,
+    )
+    return job
+
+
+def jobs_expire() -> int:
+    """Published jobs past their date become expired (search already hides them)."""
+    now = timezone.now()
+    expired = Job.objects.filter(status=Status.PUBLISHED, expires_at__lte=now).update(
+        status=Status.EXPIRED, closed_at=F("expires_at"), updated_at=now
+    )
+    if expired:
+        search_cache.invalidate()
+    return expired
+
+
+def job_save(*, candidate: CandidateProfile, job: Job) -> SavedJob:
+    saved, _ = SavedJob.objects.get_or_create(candidate=candidate, job=job)
+    return saved
+
+
+def job_unsave(*, candidate: CandidateProfile, job: Job) -> None:
+    SavedJob.objects.filter(candidate=candidate, job=job).delete()

@@ -1,0 +1,85 @@
+import pytest
+
+from apps.jobs.tests.factories import JobFactory
+from apps.safety.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def held(**kwargs):
+    return JobFactory(
+        status="pending_review",
+        published_at=None,
+        expires_at=None,
+        risk_flags=[
+            {"code": "worker_fee", "severity": "high", "matched": "inschrijfgeld", "detail": "x"}
+        ],
+        **kwargs,
+    )
+
+
+def test_the_queue_shows_held_jobs_with_their_flags(actors, client_for):
+    job = held()
+    JobFactory()
+
+    response = client_for(actors["moderator"]).get(
+        "/api/v1/moderation/jobs/", {"status": "pending_review"}
+    )
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [str(job.pk)]
+    assert response.json()["results"][0]["risk_flags"][0]["code"] == "worker_fee"
+
+
+def test_approving_publishes_and_is_audited(actors, client_for):
+    job = held()
+
+    response = client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/approve/",
+        {"reason": "Fee is the employer's own canteen."},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "published"
+    job.refresh_from_db()
+    assert job.published_at is not None
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.reason) == (
+        "job.approved",
+        actors["moderator"],
+        "Fee is the employer's own canteen.",
+    )
+
+
+def test_rejecting_needs_a_reason(actors, client_for):
+    job = held()
+    client = client_for(actors["moderator"])
+
+    without = client.post(f"/api/v1/moderation/jobs/{job.pk}/reject/", {}, format="json")
+    with_reason = client.post(
+        f"/api/v1/moderation/jobs/{job.pk}/reject/",
+        {"reason": "Asks workers for a deposit."},
+        format="json",
+    )
+
+    assert without.status_code == 400
+    assert with_reason.status_code == 200
+    job.refresh_from_db()
+    assert (job.status, job.rejection_reason) == ("rejected", "Asks workers for a deposit.")
+    assert AuditEvent.objects.get().action == "job.rejected"
+
+
+def test_only_held_jobs_can_be_approved(actors, client_for):
+    job = JobFactory()
+
+    response = client_for(actors["moderator"]).post(f"/api/v1/moderation/jobs/{job.pk}/approve/")
+
+    assert response.status_code == 409
+    assert not AuditEvent.objects.exists()
+
+
+def test_an_unknown_status_filter_is_a_400(actors, client_for):
+    response = client_for(actors["moderator"]).get("/api/v1/moderation/jobs/", {"status": "weird"})
+
+    assert response.status_code == 400

@@ -1,0 +1,309 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.utils import timezone
+
+from apps.core.geo import point
+from apps.employers.tests.factories import ApprovedEmployerFactory
+from apps.jobs.tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/jobs/"
+UTRECHT = (52.0907, 5.1214)
+
+
+def east_of_utrecht(km: float) -> Point:
+    """A point `km` east of Utrecht, placed in the Dutch national grid (RD New, metres).
+
+    RD's scale error is about 0.01 %, so this distance is known independently of PostGIS.
+    """
+    origin = Point(UTRECHT[1], UTRECHT[0], srid=4326)
+    rd = origin.transform(28992, clone=True)
+    moved = Point(rd.x + km * 1000, rd.y, srid=28992)
+    moved.transform(4326)
+    return point(latitude=moved.y, longitude=moved.x)
+
+
+def ids(response) -> list[str]:
+    return [job["id"] for job in response.json()["results"]]
+
+
+def test_a_job_at_24_9_km_is_in_a_25_km_search_and_one_at_25_1_km_is_not(api_client):
+    inside = JobFactory(location=east_of_utrecht(24.9))
+    outside = JobFactory(location=east_of_utrecht(25.1))
+
+    response = api_client.get(URL, {"lat": UTRECHT[0], "lon": UTRECHT[1], "radius_km": 25})
+
+    assert response.status_code == 200
+    assert ids(response) == [str(inside.pk)]
+    assert response.json()["results"][0]["distance_km"] == pytest.approx(24.9, abs=0.05)
+    assert str(outside.pk) not in ids(response)
+
+
+def test_the_default_radius_is_25_km_and_ordering_by_distance(api_client):
+    far = JobFactory(location=east_of_utrecht(20))
+    near = JobFactory(location=east_of_utrecht(2))
+    middle = JobFactory(location=east_of_utrecht(10))
+    JobFactory(location=east_of_utrecht(30))
+
+    response = api_client.get(URL, {"lat": UTRECHT[0], "lon": UTRECHT[1]})
+
+    assert ids(response) == [str(near.pk), str(middle.pk), str(far.pk)]
+    assert [job["distance_km"] for job in response.json()["results"]] == pytest.approx(
+        [2, 10, 20], abs=0.05
+    )
+
+
+def test_without_a_point_there_is_no_distance(api_client):
+    JobFactory()
+
+    response = api_client.get(URL)
+
+    assert "distance_km" not in response.json()["results"][0]
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "q"),
+    [
+        ("Heftruckchauffeurs gezocht", "Rijden met de heftruck in het magazijn.", "heftruck"),
+        ("Orderpickers", "Orderpicken in de nachtdienst.", "orderpicker"),
+        ("Forklift drivers wanted", "Night shifts in a cold store.", "driver"),
+        ("Bediening in strandpaviljoen", "Zomerwerk aan zee.", "strandpaviljoens"),
+        ("Cleaning offices", "Evenings, cleaning offices in Utrecht.", "clean"),
+        ("Magazijnmedewerker", "Inpakken en verzenden.", "magazjnmedewerker"),
+        ("Schoonmaker", "Kantoren schoonmaken.", "schoonmaakr"),
+    ],
+)
+def test_full_text_in_dutch_and_english_with_typos(api_client, title, description, q):
+    wanted = JobFactory(title=title, description=description)
+    JobFactory(
+        title="Kassamedewerker supermarkt", description="Vakkenvullen en kassa.", category="retail"
+    )
+
+    response = api_client.get(URL, {"q": q})
+
+    assert ids(response) == [str(wanted.pk)]
+
+
+def test_relevance_puts_title_matches_before_description_matches(api_client):
+    in_description = JobFactory(
+        title="Productiemedewerker", description="Soms ook heftruck rijden."
+    )
+    in_title = JobFactory(title="Heftruck chauffeur", description="Rijden in het magazijn.")
+
+    response = api_client.get(URL, {"q": "heftruck"})
+
+    assert ids(response) == [str(in_title.pk), str(in_description.pk)]
+
+
+def test_filters(api_client):
+    today = timezone.localdate()
+    employer = ApprovedEmployerFactory()
+    match = JobFactory(
+        employer=employer,
+        hourly_wage=Decimal("17.00"),
+        employment_type="shift",
+        category="hospitality",
+        starts_on=today + timedelta(days=10),
+    )
+    JobFactory(
+        employer=employer,
+        hourly_wage=Decimal("14.80"),
+        employment_type="shift",
+        category="hospitality",
+        starts_on=today + timedelta(days=10),
+    )
+    JobFactory(
+        employer=employer,
+        hourly_wage=Decimal("17.00"),
+        employment_type="full_time",
+        category="hospitality",
+        starts_on=today + timedelta(days=10),
+    )
+    JobFactory(
+        employer=employer,
+        hourly_wage=Decimal("17.00"),
+        employment_type="shift",
+        category="retail",
+        starts_on=today + timedelta(days=10),
+    )
+    JobFactory(
+        employer=employer,
+        hourly_wage=Decimal("17.00"),
+        employment_type="shift",
+        category="hospitality",
+        starts_on=today + timedelta(days=40),
+    )
+    JobFactory(
+        hourly_wage=Decimal("17.00"),
+        employment_type="shift",
+        category="hospitality",
+        starts_on=today + timedelta(days=10),
+    )
+
+    response = api_client.get(
+        URL,
+        {
+            "min_wage": "16.00",
+            "employment_type": ["shift", "part_time"],
+            "category": "hospitality",
+            "starts_after": str(today + timedelta(days=5)),
+            "starts_before": str(today + timedelta(days=20)),
+            "employer": str(employer.pk),
+        },
+    )
+
+    assert response.status_code == 200
+    assert ids(response) == [str(match.pk)]
+
+
+def test_orderings(api_client):
+    now = timezone.now()
+    cheap_new = JobFactory(hourly_wage=Decimal("15.00"), published_at=now)
+    rich_old = JobFactory(hourly_wage=Decimal("19.00"), published_at=now - timedelta(days=3))
+    mid = JobFactory(hourly_wage=Decimal("17.00"), published_at=now - timedelta(days=1))
+
+    newest = api_client.get(URL, {"ordering": "-published_at"})
+    richest = api_client.get(URL, {"ordering": "-hourly_wage"})
+
+    assert ids(newest) == [str(cheap_new.pk), str(mid.pk), str(rich_old.pk)]
+    assert ids(richest) == [str(rich_old.pk), str(mid.pk), str(cheap_new.pk)]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"status": "draft"},
+        {"status": "pending_review"},
+        {"status": "rejected"},
+        {"status": "closed"},
+        {"status": "filled"},
+        {"status": "expired"},
+        {"expires_at": timezone.now() - timedelta(minutes=1)},
+    ],
+)
+def test_jobs_that_are_not_open_are_hidden(api_client, overrides):
+    JobFactory(**overrides)
+
+    response = api_client.get(URL)
+
+    assert response.json()["count"] == 0
+
+
+@pytest.mark.parametrize("status", ["unverified", "pending", "rejected", "suspended"])
+def test_jobs_of_employers_that_are_not_approved_are_hidden(api_client, status):
+    JobFactory(employer=ApprovedEmployerFactory(verification_status=status))
+
+    assert api_client.get(URL).json()["count"] == 0
+
+
+def test_suspending_an_employer_removes_its_jobs_from_cached_search(
+    api_client, client_for, actors, django_capture_on_commit_callbacks
+):
+    job = JobFactory()
+    assert ids(api_client.get(URL)) == [str(job.pk)]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(actors["moderator"]).post(
+            f"/api/v1/moderation/employers/{job.employer.pk}/suspend/",
+            {"reason": "Scam reports."},
+            format="json",
+        )
+
+    assert ids(api_client.get(URL)) == []
+
+
+def test_closing_a_job_removes_it_from_cached_search(
+    api_client, client_for, django_capture_on_commit_callbacks
+):
+    job = JobFactory()
+    other = JobFactory()
+    assert set(ids(api_client.get(URL))) == {str(job.pk), str(other.pk)}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(job.employer.user).post(f"/api/v1/jobs/{job.pk}/close/")
+
+    assert ids(api_client.get(URL)) == [str(other.pk)]
+
+
+def test_anonymous_answers_come_from_the_cache(api_client, django_assert_num_queries):
+    JobFactory()
+    first = api_client.get(URL, {"q": "orderpicker"})
+
+    with django_assert_num_queries(0):
+        second = api_client.get(URL, {"q": "orderpicker"})
+
+    assert second.json() == first.json()
+
+
+@pytest.mark.parametrize("page_size", [1, 20, 100])
+def test_a_page_costs_the_same_number_of_queries_whatever_its_size(
+    client_for, actors, page_size, django_assert_max_num_queries
+):
+    for _ in range(30):
+        JobFactory()
+    client = client_for(actors["candidate"])  # signed in: not served from the cache
+
+    with django_assert_max_num_queries(4):
+        response = client.get(
+            URL, {"page_size": page_size, "lat": UTRECHT[0], "lon": UTRECHT[1], "q": "orderpicker"}
+        )
+
+    assert len(response.json()["results"]) == min(page_size, 30)
+
+
+@pytest.mark.parametrize(
+    ("params", "attr"),
+    [
+        ({"radius_km": 10}, "radius_km"),
+        ({"lat": 52.1}, "lon"),
+        ({"lat": 91, "lon": 5}, "lat"),
+        ({"lat": 52, "lon": 181}, "lon"),
+        ({"lat": 52, "lon": 5, "radius_km": 251}, "radius_km"),
+        ({"lat": 52, "lon": 5, "radius_km": 0}, "radius_km"),
+        ({"min_wage": "veel"}, "min_wage"),
+        ({"ordering": "cheapest"}, "ordering"),
+        ({"ordering": "distance"}, "ordering"),
+        ({"employment_type": "slavery"}, "employment_type.0"),
+        ({"category": "mining"}, "category"),
+        ({"starts_after": "tomorrow"}, "starts_after"),
+        ({"employer": "not-a-uuid"}, "employer"),
+        ({"q": "x" * 10_000}, "q"),
+        ({"page": "abc"}, "page"),
+        ({"page": "0"}, "page"),
+    ],
+)
+def test_bad_search_input_is_a_400(api_client, params, attr):
+    response = api_client.get(URL, params)
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == attr
+
+
+def test_a_page_past_the_end_is_empty(api_client):
+    JobFactory()
+
+    response = api_client.get(URL, {"page": 5})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["count"], body["results"], body["next"]) == (1, [], None)
+    assert body["previous"] == "http://testserver/api/v1/jobs/?page=1"
+
+
+def test_the_public_view_of_a_job(api_client):
+    job = JobFactory()
+
+    body = api_client.get(URL).json()["results"][0]
+
+    assert body["employer"] == {
+        "id": str(job.employer.pk),
+        "company_name": job.employer.company_name,
+        "is_verified": True,
+    }
+    assert body["hourly_wage"] == "15.50"
+    assert (body["latitude"], body["longitude"]) == (52.0907, 5.1214)
+    assert "risk_flags" not in body

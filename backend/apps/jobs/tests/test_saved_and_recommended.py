@@ -1,0 +1,86 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from apps.core.geo import point
+from apps.jobs.models import SavedJob
+from apps.jobs.tests.factories import JobFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_candidate_saves_and_forgets_a_job(actors, client_for):
+    job = JobFactory()
+    client = client_for(actors["candidate"])
+
+    saved = client.post(f"/api/v1/jobs/{job.pk}/save/")
+    again = client.post(f"/api/v1/jobs/{job.pk}/save/")
+    listed = client.get("/api/v1/candidates/me/saved-jobs/")
+    forgotten = client.delete(f"/api/v1/jobs/{job.pk}/save/")
+
+    assert (saved.status_code, again.status_code, forgotten.status_code) == (201, 201, 204)
+    assert [row["job"]["id"] for row in listed.json()["results"]] == [str(job.pk)]
+    assert not SavedJob.objects.exists()
+
+
+def test_a_job_that_is_not_open_cannot_be_saved(actors, client_for):
+    job = JobFactory(status="draft")
+
+    response = client_for(actors["candidate"]).post(f"/api/v1/jobs/{job.pk}/save/")
+
+    assert response.status_code == 404
+    assert not SavedJob.objects.exists()
+
+
+def test_recommendations_rank_by_skills_distance_and_freshness(actors, client_for):
+    candidate = actors["candidate"].candidate_profile
+    candidate.skills = ["heftruck", "orderpicking"]
+    candidate.location = point(latitude=52.0907, longitude=5.1214)
+    candidate.max_travel_km = 30
+    candidate.min_hourly_wage = Decimal("15.00")
+    candidate.save()
+    now = timezone.now()
+    both_skills = JobFactory(
+        title="Heftruckchauffeur",
+        description="Orderpicking en heftruck rijden.",
+        location=point(latitude=52.2, longitude=5.3),
+        published_at=now - timedelta(days=10),
+    )
+    near_no_skill = JobFactory(
+        title="Kassamedewerker",
+        description="Kassa.",
+        category="retail",
+        location=point(latitude=52.091, longitude=5.122),
+        published_at=now,
+    )
+    JobFactory(
+        title="Heftruck", description="heftruck", hourly_wage=Decimal("14.80")
+    )  # pays less than the candidate's minimum
+    JobFactory(
+        title="Heftruck", description="heftruck", location=point(latitude=53.2, longitude=6.56)
+    )  # Groningen: too far
+
+    response = client_for(actors["candidate"]).get("/api/v1/jobs/recommended/")
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert [row["job"]["id"] for row in results] == [str(both_skills.pk), str(near_no_skill.pk)]
+    reasons = results[0]["match_reasons"]
+    assert reasons[0] == "2 of your skills"
+    assert reasons[1].endswith("km away")
+    assert "posted 10 days ago" in reasons
+    assert results[1]["match_reasons"][0] == "0.1 km away"
+    assert "posted today" in results[1]["match_reasons"]
+
+
+def test_no_location_no_recommendations(actors, client_for):
+    candidate = actors["candidate"].candidate_profile
+    candidate.location = None
+    candidate.save()
+    JobFactory()
+
+    response = client_for(actors["candidate"]).get("/api/v1/jobs/recommended/")
+
+    assert (response.status_code, response.json()["count"]) == (200, 0)

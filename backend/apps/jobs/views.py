@@ -1,0 +1,313 @@
+import uuid
+from typing import Any, cast
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.candidates.services import candidate_profile_create
+from apps.core.pagination import PageNumberPagination
+from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
+from apps.employers.services import employer_profile_create
+from apps.jobs import search_cache, selectors, services
+from apps.jobs.models import Job
+from apps.jobs.recommendations import job_recommendations
+from apps.jobs.serializers import (
+    JobInputSerializer,
+    JobOwnerSerializer,
+    JobSearchSerializer,
+    JobSerializer,
+    ModerationReasonSerializer,
+    RecommendedJobSerializer,
+    SavedJobSerializer,
+)
+from apps.users.models import User
+
+
+def _me(request: Request) -> User:
+    return cast(User, request.user)
+
+
+def _serializer_for(viewer: User, job: Job) -> type[JobSerializer]:
+    sees_flags = viewer.is_authenticated and (
+        viewer.is_moderator or job.employer.user_id == viewer.pk
+    )
+    return JobOwnerSerializer if sees_flags else JobSerializer
+
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        str,
+        description="Full text, Dutch and English, typo tolerant (at most 200 characters).",
+    ),
+    OpenApiParameter("lat", float),
+    OpenApiParameter("lon", float),
+    OpenApiParameter("radius_km", float, description="Needs lat and lon; default 25, at most 250."),
+    OpenApiParameter("min_wage", str, description="Lowest hourly wage, e.g. 15.50."),
+    OpenApiParameter("employment_type", str, many=True, enum=Job.EmploymentType.values),
+    OpenApiParameter("category", str, enum=Job.Category.values),
+    OpenApiParameter("starts_after", str, description="YYYY-MM-DD"),
+    OpenApiParameter("starts_before", str, description="YYYY-MM-DD"),
+    OpenApiParameter("employer", uuid.UUID),
+    OpenApiParameter(
+        "ordering",
+        str,
+        enum=["distance", "-published_at", "-hourly_wage", "relevance"],
+        description="Default: relevance with q, else distance with lat/lon, else newest.",
+    ),
+]
+
+
+class JobListCreateView(APIView):
+    """GET searches published jobs (anyone); POST drafts a job (employers)."""
+
+    def get_permissions(self) -> list[Any]:
+        return [AllowAny()] if self.request.method == "GET" else [IsEmployer()]
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Search published jobs",
+        parameters=SEARCH_PARAMETERS,
+        responses={200: JobSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        params = JobSearchSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        search = selectors.JobSearch(
+            **{
+                **{k: v for k, v in params.validated_data.items() if k != "employment_type"},
+                "employment_types": params.validated_data.get("employment_type", []),
+            }
+        )
+        anonymous = not request.user.is_authenticated
+        cache_key = request.get_full_path()
+        if anonymous:
+            cached, generation = search_cache.get(cache_key)
+            if cached is not None:
+                return Response(cached)
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(selectors.job_search(search), request, view=self)
+        body = paginator.get_paginated_response(JobSerializer(page, many=True).data).data
+        if anonymous:
+            search_cache.put(cache_key, generation, body)
+        return Response(body)
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Draft a job",
+        description="A postal code or city without coordinates is geocoded. Free text with a BSN is refused.",
+        request=JobInputSerializer,
+        responses={201: JobOwnerSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        serializer = JobInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        employer = employer_profile_create(user=_me(request))
+        job = services.job_create(
+            employer=employer, actor=_me(request), data=serializer.validated_data
+        )
+        return Response(JobOwnerSerializer(job).data, status=status.HTTP_201_CREATED)
+
+
+class JobDetailView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [AllowAny()] if self.request.method == "GET" else [IsEmployer()]
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="A job",
+        description="Published jobs for everyone; other states only for the owner and moderators, else 404.",
+        responses={200: JobOwnerSerializer},
+    )
+    def get(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_for_viewer(viewer=_me(request), job_id=job_id)
+        return Response(_serializer_for(_me(request), job)(job).data)
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Edit my job",
+        description="A published job is screened again; a wage below the minimum is 400 `below_minimum_wage`.",
+        request=JobInputSerializer,
+        responses={200: JobOwnerSerializer},
+    )
+    def patch(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
+        serializer = JobInputSerializer(job, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        job = services.job_update(job=job, actor=_me(request), changes=serializer.validated_data)
+        return Response(JobOwnerSerializer(job).data)
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Delete my draft, or close my job",
+        responses={204: OpenApiResponse(description="Draft deleted."), 200: JobOwnerSerializer},
+    )
+    def delete(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
+        closed = services.job_delete(job=job, actor=_me(request))
+        if closed is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(JobOwnerSerializer(closed).data)
+
+
+class JobPublishView(APIView):
+    permission_classes = (IsEmployer,)
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Publish my job",
+        description=(
+            "200 with `published`, or `pending_review` with `risk_flags` when screening holds it. "
+            "403 `employer_not_verified`; 400 `below_minimum_wage`. Publishing again changes nothing."
+        ),
+        request=None,
+        responses={200: JobOwnerSerializer},
+    )
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
+        return Response(JobOwnerSerializer(services.job_publish(job=job, actor=_me(request))).data)
+
+
+class JobCloseView(APIView):
+    permission_classes = (IsEmployer,)
+
+    @extend_schema(
+        tags=["jobs"], summary="Close my job", request=None, responses={200: JobOwnerSerializer}
+    )
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
+        return Response(JobOwnerSerializer(services.job_close(job=job, actor=_me(request))).data)
+
+
+class JobSaveView(APIView):
+    permission_classes = (IsCandidate,)
+
+    @extend_schema(
+        tags=["jobs"], summary="Save a job", request=None, responses={201: SavedJobSerializer}
+    )
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = selectors.job_get_visible(job_id=job_id)
+        saved = services.job_save(candidate=candidate_profile_create(user=_me(request)), job=job)
+        return Response(SavedJobSerializer(saved).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(tags=["jobs"], summary="Forget a saved job", responses={204: None})
+    def delete(self, request: Request, job_id: uuid.UUID) -> Response:
+        job = Job.objects.filter(pk=job_id).first()
+        if job is None:
+            raise NotFound()
+        services.job_unsave(candidate=candidate_profile_create(user=_me(request)), job=job)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RecommendedJobsView(APIView):
+    permission_classes = (IsCandidate,)
+
+    @extend_schema(
+        tags=["jobs"],
+        summary="Jobs for me",
+        description=(
+            "Published jobs within my `max_travel_km` paying at least my `min_hourly_wage`, ranked by "
+            "3 points a matching skill, up to 2 for nearness and 1 for freshness, with the reasons."
+        ),
+        responses={200: RecommendedJobSerializer(many=True)},
+    )
+    def get(self, request: Request) -> Response:
+        candidate = candidate_profile_create(user=_me(request))
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(
+            job_recommendations(candidate=candidate), request, view=self
+        )
+        return paginator.get_paginated_response(RecommendedJobSerializer(page, many=True).data)
+
+
+class SavedJobListView(ListAPIView):
+    permission_classes = (IsCandidate,)
+    serializer_class = SavedJobSerializer
+
+    @extend_schema(tags=["candidates"], summary="My saved jobs")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
+        return selectors.saved_jobs_of(candidate=candidate_profile_create(user=_me(self.request)))
+
+
+class EmployerJobListView(ListAPIView):
+    permission_classes = (IsEmployer,)
+    serializer_class = JobOwnerSerializer
+
+    @extend_schema(tags=["employers"], summary="My jobs, in every status")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
+        return selectors.jobs_of_employer(employer=employer_profile_create(user=_me(self.request)))
+
+
+class ModerationJobListView(ListAPIView):
+    permission_classes = (IsModerator,)
+    serializer_class = JobOwnerSerializer
+
+    @extend_schema(
+        tags=["moderation"],
+        summary="The screening queue",
+        parameters=[OpenApiParameter("status", str, enum=Job.Status.values)],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
+        status_filter = self.request.query_params.get("status") or None
+        if status_filter is not None and status_filter not in Job.Status.values:
+            from apps.core.exceptions import field_error
+
+            raise field_error("status", f"Unknown status {status_filter!r}.", "invalid_choice")
+        return selectors.jobs_for_moderation(status=status_filter)
+
+
+class ModerationJobApproveView(APIView):
+    permission_classes = (IsModerator,)
+
+    @extend_schema(
+        tags=["moderation"],
+        summary="Publish a held job",
+        request=ModerationReasonSerializer,
+        responses={200: JobOwnerSerializer},
+    )
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        body = ModerationReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job = Job.objects.filter(pk=job_id).first()
+        if job is None:
+            raise NotFound()
+        job = services.job_approve(
+            job=job, moderator=_me(request), reason=body.validated_data["reason"]
+        )
+        return Response(JobOwnerSerializer(job).data)
+
+
+class ModerationJobRejectView(APIView):
+    permission_classes = (IsModerator,)
+
+    @extend_schema(
+        tags=["moderation"],
+        summary="Reject a held job (reason required)",
+        request=ModerationReasonSerializer,
+        responses={200: JobOwnerSerializer},
+    )
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        body = ModerationReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job = Job.objects.filter(pk=job_id).first()
+        if job is None:
+            raise NotFound()
+        job = services.job_reject(
+            job=job, moderator=_me(request), reason=body.validated_data["reason"]
+        )
+        return Response(JobOwnerSerializer(job).data)
