@@ -6,20 +6,22 @@ from django.db.models import QuerySet
 from rest_framework.exceptions import NotFound
 
 from apps.applications.models import Application, ApplicationEvent
+from apps.employers.models import EmployerProfile
 from apps.users.models import User
 
 _RELATED = ("job", "job__employer", "candidate", "candidate__user")
 
 
 def application_get_for_user(*, user: User, application_id: uuid.UUID) -> Application:
-    """The candidate's own, the job's employer's, or any for a moderator; else the same 404."""
+    """The candidate's own, an approved employer's for its job, or any for a moderator; else 404."""
     application = Application.objects.select_related(*_RELATED).filter(pk=application_id).first()
     if application is None:
         raise NotFound()
+    employer = application.job.employer
     if (
         user.is_moderator
         or application.candidate.user_id == user.pk
-        or application.job.employer.user_id == user.pk
+        or (employer.user_id == user.pk and employer.is_verified)
     ):
         return application
     raise NotFound()
@@ -33,7 +35,11 @@ def applications_for(
     if user.is_candidate:
         applications = applications.filter(candidate__user=user)
     elif user.is_employer:
-        applications = applications.filter(job__employer__user=user)
+        # A suspended employer no longer reaches the people who applied.
+        applications = applications.filter(
+            job__employer__user=user,
+            job__employer__verification_status=EmployerProfile.VerificationStatus.APPROVED,
+        )
     else:
         return applications.none()
     if job_id:
@@ -48,6 +54,13 @@ def events_of(*, application: Application) -> QuerySet[ApplicationEvent]:
 
 
 def candidate_applied_to_employer(*, candidate_id: uuid.UUID, employer_id: uuid.UUID) -> bool:
-    return Application.objects.filter(
-        candidate_id=candidate_id, job__employer_id=employer_id
-    ).exists()
+    """A live application: not withdrawn, and not yet scrubbed by retention."""
+    return (
+        Application.objects.filter(
+            candidate_id=candidate_id,
+            job__employer_id=employer_id,
+            personal_data_removed_at__isnull=True,
+        )
+        .exclude(status=Application.Status.WITHDRAWN)
+        .exists()
+    )

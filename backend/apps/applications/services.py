@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 
 from apps.applications.models import Application, ApplicationEvent
 from apps.candidates.models import CandidateProfile
@@ -113,10 +113,15 @@ def application_submit(
 ) -> Application:
     """One tap: an application to an open job; one per candidate and job, whatever happened before."""
     job = (
-        jobs_visible_to_all().select_related("employer", "employer__user").filter(pk=job_id).first()
+        jobs_visible_to_all()
+        .select_for_update(of=("self",))
+        .select_related("employer", "employer__user")
+        .filter(pk=job_id)
+        .first()
     )
     if job is None:
-        if not Job.objects.filter(pk=job_id).exists():
+        # A job that was never public stays as unknown as one that does not exist.
+        if not Job.objects.filter(pk=job_id, published_at__isnull=False).exists():
             raise NotFound("No such job.")
         raise Conflict(code="job_not_open", detail="This job is not open for applications.")
     application = Application(
@@ -143,13 +148,15 @@ def _check_fair_offer(application: Application, wage: Decimal) -> None:
     """Nobody may be offered less than the statutory minimum for their age on the start date."""
     job = application.job
     born = application.candidate.date_of_birth
+    # The work is paid from the start date, or from today for a job already under way.
+    day = max(job.starts_on, timezone.localdate())
     # Without a birth date we cannot know the age: the adult minimum protects the worker.
-    age = age_on(born, job.starts_on) if born else ADULT_AGE
-    minimum = minimum_hourly_wage(age=age, on=job.starts_on)
+    age = age_on(born, day) if born else ADULT_AGE
+    minimum = minimum_hourly_wage(age=age, on=day)
     if wage < minimum:
         raise field_error(
             "hourly_wage",
-            f"The statutory minimum wage for this candidate (aged {age} on {job.starts_on:%d-%m-%Y}) "
+            f"The statutory minimum wage for this candidate (aged {age} on {day:%d-%m-%Y}) "
             f"is €{minimum} an hour.",
             "below_minimum_wage",
         )
@@ -164,7 +171,12 @@ def application_transition(
     note: str = "",
     hourly_wage: Decimal | None = None,
 ) -> Application:
-    """One move of the contract's table, for its side only, under a row lock."""
+    """One move of the contract's table, for its side only, under row locks.
+
+    Locks are taken job first, then application, in every path (filling a job
+    locks more applications of the same job), so racing moves cannot deadlock.
+    """
+    Job.objects.select_for_update().filter(pk=application.job_id).first()
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related(
@@ -173,6 +185,11 @@ def application_transition(
         .get(pk=application.pk)
     )
     side = side_of(user=actor, application=application)
+    if side == EMPLOYER and not application.job.employer.is_verified:
+        raise PermissionDenied(
+            detail="Only employers the platform has verified can act on applications.",
+            code="employer_not_verified",
+        )
     allowed = TRANSITIONS.get(application.status, {}).get(side or "", frozenset())
     if to_status not in allowed:
         raise Conflict(

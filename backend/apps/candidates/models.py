@@ -10,6 +10,7 @@ from apps.core.validators import validate_no_bsn, validate_postal_code
 
 MAX_TRAVEL_KM = 250
 MAX_HOURLY_WAGE = 500
+SKILL_MAX_LENGTH = 50
 
 
 class CandidateProfile(BaseModel):
@@ -21,7 +22,9 @@ class CandidateProfile(BaseModel):
     first_name = models.CharField(max_length=100, blank=True, default="")
     last_name = models.CharField(max_length=100, blank=True, default="")
     bio = models.TextField(max_length=2000, blank=True, default="", validators=[validate_no_bsn])
-    skills = ArrayField(models.CharField(max_length=50), default=list, blank=True, size=30)
+    skills = ArrayField(
+        models.CharField(max_length=SKILL_MAX_LENGTH), default=list, blank=True, size=30
+    )
     postal_code = models.CharField(
         max_length=7, blank=True, default="", validators=[validate_postal_code]
     )

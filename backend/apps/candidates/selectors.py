@@ -28,11 +28,11 @@ def candidate_access_for(*, viewer: User, candidate: CandidateProfile) -> Candid
         return CandidateAccess.FULL
     if viewer.is_employer:
         employer = getattr(viewer, "employer_profile", None)
-        if employer is None:
+        if employer is None or not employer.is_verified:
             return None
         if candidate_applied_to_employer(candidate_id=candidate.pk, employer_id=employer.pk):
             return CandidateAccess.FULL
-        if employer.is_verified and candidate.is_discoverable:
+        if candidate.is_discoverable:
             return CandidateAccess.LIMITED
     return None
 

@@ -3,7 +3,13 @@ from datetime import date
 from django.utils import timezone
 from rest_framework import serializers
 
-from apps.candidates.models import MAX_HOURLY_WAGE, MAX_TRAVEL_KM, CandidateProfile
+from apps.candidates.models import (
+    MAX_HOURLY_WAGE,
+    MAX_TRAVEL_KM,
+    SKILL_MAX_LENGTH,
+    CandidateProfile,
+)
+from apps.candidates.services import skills_normalize
 from apps.core.serializers import (
     FreeTextField,
     LocationInputMixin,
@@ -15,14 +21,14 @@ from apps.core.validators import MIN_WORKING_AGE, age_on
 
 
 class CandidateProfileInputSerializer(StrictFieldsMixin, LocationInputMixin):
-    first_name = serializers.CharField(max_length=100, allow_blank=True, required=False)
-    last_name = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    first_name = FreeTextField(max_length=100, allow_blank=True, required=False)
+    last_name = FreeTextField(max_length=100, allow_blank=True, required=False)
     bio = FreeTextField(max_length=2000, allow_blank=True, required=False)
     skills = serializers.ListField(
-        child=serializers.CharField(max_length=50), max_length=30, required=False
+        child=FreeTextField(max_length=50), max_length=30, required=False
     )
     postal_code = PostalCodeField(allow_blank=True, required=False)
-    city = serializers.CharField(max_length=100, allow_blank=True, required=False)
+    city = FreeTextField(max_length=100, allow_blank=True, required=False)
     max_travel_km = serializers.IntegerField(min_value=1, max_value=MAX_TRAVEL_KM, required=False)
     min_hourly_wage = serializers.DecimalField(
         max_digits=6,
@@ -34,6 +40,14 @@ class CandidateProfileInputSerializer(StrictFieldsMixin, LocationInputMixin):
     )
     date_of_birth = serializers.DateField(allow_null=True, required=False)
     is_discoverable = serializers.BooleanField(required=False)
+
+    def validate_skills(self, value: list[str]) -> list[str]:
+        skills = skills_normalize(value)
+        if any(len(skill) > SKILL_MAX_LENGTH for skill in skills):
+            raise serializers.ValidationError(
+                f"A skill has at most {SKILL_MAX_LENGTH} characters.", code="max_length"
+            )
+        return skills
 
     def validate_date_of_birth(self, value: date | None) -> date | None:
         if value is None:

@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from django.core.paginator import Page
@@ -9,6 +10,8 @@ from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
 from apps.core.exceptions import field_error
+
+_PAGE_RE = re.compile(r"[1-9][0-9]{0,8}")
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -26,7 +29,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         self, queryset: QuerySet[Any] | list[Any], request: Request, view: APIView | None = None
     ) -> list[Any] | None:
         raw = request.query_params.get(self.page_query_param, "1")
-        if raw != "last" and (not raw.isdigit() or int(raw) < 1):
+        if raw != "last" and not _PAGE_RE.fullmatch(raw):
             raise field_error("page", "A page is a number from 1.", "invalid")
         try:
             return super().paginate_queryset(queryset, request, view)  # type: ignore[arg-type]

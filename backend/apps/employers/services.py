@@ -150,6 +150,9 @@ def employer_verification_request(
             code="invalid_transition",
             detail="A suspended employer cannot ask for verification; contact trust and safety.",
         )
+    if _kvk_in_use(employer=employer, kvk_number=employer.kvk_number):
+        # Possible after a rejection: another employer took the number meanwhile.
+        raise _kvk_in_use_error()
     missing = _missing_for_verification(employer)
     if missing:
         raise ValidationError(

@@ -1,5 +1,6 @@
 """Jobs ranked for one candidate by a score anyone can follow: skills, distance, freshness."""
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.gis.db.models.functions import GeometryDistance
@@ -26,7 +27,7 @@ class Recommendation:
 
 def _skills_in(job: Job, skills: list[str]) -> list[str]:
     text = f"{job.title} {job.category} {job.description}".lower()
-    return [skill for skill in skills if skill in text]
+    return [skill for skill in skills if re.search(rf"\b{re.escape(skill)}", text)]
 
 
 def _posted(days: int) -> str:

@@ -1,5 +1,6 @@
 """Business actions on jobs: drafting, the publish gate with its screening, moderation, closing."""
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -83,7 +84,8 @@ def _publish_or_hold(job: Job, *, actor: User) -> None:
     """Screen the posting: high-risk flags send it to moderators, else it goes live."""
     flags = _screen(job)
     job.risk_flags = [flag.as_dict() for flag in flags]
-    if has_high_risk(flags):
+    if has_high_risk(flags) or job.status == Status.PENDING_REVIEW:
+        # A held job stays held until a moderator decides, whatever the edit.
         job.status = Status.PENDING_REVIEW
         action = "job.held_for_review"
     else:
@@ -114,7 +116,8 @@ def job_update(*, job: Job, actor: User, changes: dict[str, Any]) -> Job:
     for name, value in changes.items():
         setattr(job, name, value)
     job.full_clean(exclude=["employer", "search_vector"])
-    if job.status == Status.PUBLISHED:
+    if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
+        # What workers see, or what a moderator is about to let them see, is judged again.
         _check_minimum_wage(job)
         _publish_or_hold(job, actor=actor)
     job.save()
@@ -188,6 +191,7 @@ def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
         raise Conflict(
             code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
         )
+    _check_minimum_wage(job)
     now = timezone.now()
     job.status = Status.PUBLISHED
     job.published_at = now
@@ -247,5 +251,5 @@ def job_save(*, candidate: CandidateProfile, job: Job) -> SavedJob:
     return saved
 
 
-def job_unsave(*, candidate: CandidateProfile, job: Job) -> None:
-    SavedJob.objects.filter(candidate=candidate, job=job).delete()
+def job_unsave(*, candidate: CandidateProfile, job_id: uuid.UUID) -> None:
+    SavedJob.objects.filter(candidate=candidate, job_id=job_id).delete()

@@ -198,10 +198,8 @@ class JobSaveView(APIView):
 
     @extend_schema(tags=["jobs"], summary="Forget a saved job", responses={204: None})
     def delete(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = Job.objects.filter(pk=job_id).first()
-        if job is None:
-            raise NotFound()
-        services.job_unsave(candidate=candidate_profile_create(user=_me(request)), job=job)
+        # Forgetting needs no lookup: it works for a job that left search, and tells nothing.
+        services.job_unsave(candidate=candidate_profile_create(user=_me(request)), job_id=job_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from apps.notifications import tasks
 from apps.notifications.models import Notification
@@ -15,7 +16,11 @@ def notification_create(
 ) -> Notification:
     """Call inside the action's transaction: the email leaves only if it commits."""
     notification = Notification.objects.create(
-        user=user, kind=kind, title=title, body=body, data=data or {}
+        user=user,
+        kind=kind,
+        title=Truncator(title).chars(200),
+        body=Truncator(body).chars(2000),
+        data=data or {},
     )
     if user.notification_emails and user.is_active:
         transaction.on_commit(

@@ -164,6 +164,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "apps.users.tasks.purge_expired_sign_in_codes",
         "schedule": 60 * 60,
     },
+    "expire-jobs": {"task": "apps.jobs.tasks.expire_jobs", "schedule": 5 * 60},
+    "scrub-application-data": {
+        "task": "apps.applications.tasks.scrub_application_personal_data",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 # --- Auth ---------------------------------------------------------------------
@@ -223,6 +228,7 @@ REST_FRAMEWORK = {
 
 DRF_STANDARDIZED_ERRORS = {
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
+    "EXCEPTION_HANDLER_CLASS": "apps.core.exceptions.ExceptionHandler",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import connection
 
 from apps.applications import services
@@ -132,20 +133,20 @@ def test_another_candidates_application_is_a_404(actors, client_for):
 def test_an_offer_is_never_below_the_minimum_for_the_candidates_age(
     client_for, born, starts_on, wage, ok
 ):
-    application = ApplicationFactory(
-        status="shortlisted",
-        candidate__date_of_birth=born,
-        job__starts_on=starts_on,
-        job__hourly_wage=Decimal("20.00"),
-    )
-
-    response = client_for(application.job.employer.user).post(
-        url(application), {"status": "offered", "hourly_wage": wage}, format="json"
-    )
+    with time_machine.travel(date(2026, 2, 1), tick=False):  # before the start date
+        application = ApplicationFactory(
+            status="shortlisted",
+            candidate__date_of_birth=born,
+            job__starts_on=starts_on,
+            job__hourly_wage=Decimal("20.00"),
+        )
+        response = client_for(application.job.employer.user).post(
+            url(application), {"status": "offered", "hourly_wage": wage}, format="json"
+        )
 
     application.refresh_from_db()
     if ok:
-        assert response.status_code == 200
+        assert response.status_code == 200, response.json()
         assert response.json()["offered_hourly_wage"] == wage
         assert application.offered_hourly_wage == Decimal(wage)
     else:

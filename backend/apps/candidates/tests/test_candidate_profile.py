@@ -227,3 +227,24 @@ def test_a_postal_code_the_geocoder_cannot_place_is_a_400_on_the_postal_code(
         }
     ]
     assert snapshot(candidate) == before
+
+
+@pytest.mark.parametrize(
+    ("body", "attr", "code"),
+    [
+        ({"skills": ["111222333"]}, "skills.0", "contains_bsn"),
+        ({"first_name": "Jan 111222333"}, "first_name", "contains_bsn"),
+        ({"skills": ["İ" * 50]}, "skills", "max_length"),
+        ({"first_name": "Jan\x00"}, "first_name", "null_characters_not_allowed"),
+    ],
+)
+def test_more_bad_input_is_a_400_not_a_500(client_for, candidate, body, attr, code):
+    before = snapshot(candidate)
+
+    response = client_for(candidate.user).patch(URL, body, format="json")
+
+    assert response.status_code == 400
+    assert {"attr": attr, "code": code} in [
+        {"attr": e["attr"], "code": e["code"]} for e in response.json()["errors"]
+    ]
+    assert snapshot(candidate) == before

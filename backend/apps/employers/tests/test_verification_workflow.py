@@ -194,3 +194,15 @@ def test_the_rejection_email_gives_the_reason_in_the_employers_language(
     [message] = mail.outbox
     assert message.subject == "Je verificatie op Safe Job is niet goedgekeurd"
     assert "KvK-uittreksel ontbreekt." in message.body
+
+
+def test_a_rejected_employer_whose_kvk_was_taken_meanwhile_gets_a_400(client_for):
+    rejected = EmployerProfileFactory(verification_status="rejected", kvk_number="12345678")
+    EmployerProfileFactory(kvk_number="12345678")
+
+    response = client_for(rejected.user).post(REQUEST)
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "kvk_in_use"
+    rejected.refresh_from_db()
+    assert rejected.verification_status == "rejected"

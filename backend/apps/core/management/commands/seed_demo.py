@@ -226,7 +226,9 @@ class Command(BaseCommand):
             )
         )
         jobs = seed_jobs(
-            employers=demo_employers, count=JOBS, rng=random.Random(2026)  # noqa: S311
+            employers=demo_employers,
+            count=JOBS,
+            rng=random.Random(2026),  # noqa: S311  # nosec B311
         )
         applications = seed_applications(candidates=demo_candidates)
         self.stdout.write(
