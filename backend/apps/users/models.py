@@ -98,6 +98,9 @@ class MagicLinkToken(models.Model):
     used_at = models.DateTimeField(null=True, blank=True)
     requested_ip = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=512, blank=True, default="")
+    # The account type asked for with this link; it decides the type of an account
+    # nobody has signed in to yet (so a stranger cannot fix someone else's type).
+    requested_user_type = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         ordering = ("-created_at",)

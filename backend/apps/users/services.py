@@ -10,8 +10,10 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from apps.candidates.models import CandidateProfile
 from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
+from apps.employers.models import EmployerProfile
 from apps.employers.services import employer_profile_create
 from apps.users import tasks, tokens
 from apps.users.models import MagicLinkToken, PhoneVerification, User
@@ -51,7 +53,9 @@ def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> Use
         return User.objects.select_for_update().get(email=email)
 
 
-def _magic_link_token_create(*, user: User, ip: str | None, user_agent: str) -> str:
+def _magic_link_token_create(
+    *, user: User, ip: str | None, user_agent: str, requested_user_type: str | None = None
+) -> str:
     """A new token; older live ones stay valid (people click the first email), at most 5 in all."""
     now = timezone.now()
     live = MagicLinkToken.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now)
@@ -67,6 +71,7 @@ def _magic_link_token_create(*, user: User, ip: str | None, user_agent: str) -> 
         expires_at=now + settings.MAGIC_LINK_TTL,
         requested_ip=ip,
         user_agent=user_agent,
+        requested_user_type=requested_user_type or "",
     )
     return token
 
@@ -91,7 +96,9 @@ def magic_link_request(
     if not user.is_active:
         logger.info("magic link asked for an inactive account %s", user.pk)
         return
-    token = _magic_link_token_create(user=user, ip=ip, user_agent=user_agent)
+    token = _magic_link_token_create(
+        user=user, ip=ip, user_agent=user_agent, requested_user_type=user_type
+    )
     language = user.preferred_language or language
     transaction.on_commit(
         lambda: tasks.send_magic_link_email.apply_async(
@@ -112,13 +119,34 @@ def magic_link_verify(*, token: Any) -> User:
         claimed = MagicLinkToken.objects.filter(
             token_hash=token_hash, used_at__isnull=True, expires_at__gt=now
         ).update(used_at=now)
-        user = User.objects.filter(magic_link_tokens__token_hash=token_hash).first()
-        if claimed == 1 and user is not None and user.is_active:
+        link = MagicLinkToken.objects.select_related("user").filter(token_hash=token_hash).first()
+        user = link.user if link else None
+        if claimed == 1 and link is not None and user is not None and user.is_active:
+            if not user.email_verified and link.requested_user_type not in ("", user.user_type):
+                _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True
             user.last_login = now
             user.save(update_fields=["email_verified", "last_login", "updated_at"])
             return user
     raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
+
+
+def _user_type_switch(*, user: User, user_type: str) -> None:
+    """Before anyone signed in, the account takes the type its owner asked for.
+
+    Without this, a stranger who asked first for someone's email with the other
+    type would decide it. Nobody signed in yet, so the old profile is empty.
+    """
+    if user_type not in SELF_SERVICE_USER_TYPES:
+        return
+    CandidateProfile.objects.filter(user=user).delete()
+    EmployerProfile.objects.filter(user=user).delete()
+    user.user_type = user_type
+    user.save(update_fields=["user_type", "updated_at"])
+    if user_type == User.UserType.CANDIDATE:
+        candidate_profile_create(user=user)
+    else:
+        employer_profile_create(user=user)
 
 
 def jwt_pair_issue(*, user: User) -> dict[str, str]:

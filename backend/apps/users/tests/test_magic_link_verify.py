@@ -178,3 +178,48 @@ def test_two_concurrent_verifies_of_one_token_give_exactly_one_success():
 
     assert sorted(outcomes) == ["invalid_token", "ok"]
     assert MagicLinkToken.objects.get(token_hash=hash_magic_token(token)).used_at is not None
+
+
+@pytest.mark.django_db
+def test_a_stranger_cannot_decide_the_type_of_someone_elses_new_account(
+    api_client, django_capture_on_commit_callbacks, sent_magic_token
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        api_client.post(
+            "/api/v1/auth/magic-link/",
+            {"email": "sanne@example.nl", "user_type": "employer"},
+            format="json",
+        )
+        api_client.post(
+            "/api/v1/auth/magic-link/",
+            {"email": "sanne@example.nl", "user_type": "candidate"},
+            format="json",
+        )
+
+    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["user"]["user_type"] == "candidate"
+    user = User.objects.get(email="sanne@example.nl")
+    assert hasattr(user, "candidate_profile")
+    assert not hasattr(User.objects.get(pk=user.pk), "employer_profile")
+    assert AccessToken(response.json()["access"])["user_type"] == "candidate"
+
+
+@pytest.mark.django_db
+def test_a_signed_in_account_keeps_its_type(
+    api_client, django_capture_on_commit_callbacks, sent_magic_token
+):
+    user = UserFactory(email="piet@example.nl", user_type="employer", email_verified=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        api_client.post(
+            "/api/v1/auth/magic-link/",
+            {"email": "piet@example.nl", "user_type": "candidate"},
+            format="json",
+        )
+
+    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+
+    assert response.json()["user"]["user_type"] == "employer"
+    user.refresh_from_db()
+    assert user.user_type == "employer"
