@@ -15,6 +15,9 @@ lint:       ## ruff, black, mypy, bandit, migrations, OpenAPI schema diff
 schema:     ## regenerate backend/openapi.yaml
 	backend/bin/schema
 
+bench:      ## job search benchmark: API vs raw SQL vs naive GeoDjango (BENCH_JOBS, default 1,000,000)
+	backend/bin/bench
+
 migrate:
 	backend/bin/manage migrate
 

@@ -1,22 +1,17 @@
 """Reads of jobs: who may see which job, search, recommendations, and the lists around them."""
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
-from django.contrib.gis.db.models.functions import Distance, GeometryDistance
-from django.contrib.gis.measure import D
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, FloatField, Q, QuerySet, Value
-from django.db.models.functions import Greatest
+from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import NotFound
 
 from apps.candidates.models import CandidateProfile
-from apps.core.geo import point
 from apps.employers.models import EmployerProfile
 from apps.jobs.models import Job, SavedJob
+from apps.jobs.search import JobSearch as JobSearch  # search lives in apps/jobs/search.py
+from apps.jobs.search import job_search as job_search
 from apps.users.models import User
 
 MEDIAN_MIN_JOBS = 5
@@ -77,81 +72,6 @@ def category_median_wage(*, category: str, exclude: uuid.UUID | None = None) -> 
     if count < MEDIAN_MIN_JOBS or median is None:
         return None
     return Decimal(str(median)).quantize(Decimal("0.01"))
-
-
-@dataclass(frozen=True)
-class JobSearch:
-    q: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    radius_km: float = 25.0
-    min_wage: Decimal | None = None
-    employment_types: list[str] = field(default_factory=list)
-    category: str = ""
-    starts_after: date | None = None
-    starts_before: date | None = None
-    employer: uuid.UUID | None = None
-    ordering: str = ""
-
-    @property
-    def has_point(self) -> bool:
-        return self.lat is not None and self.lon is not None
-
-    @property
-    def effective_ordering(self) -> str:
-        if self.ordering:
-            return self.ordering
-        if self.q:
-            return "relevance"
-        return "distance" if self.has_point else "-published_at"
-
-
-def job_search(search: JobSearch) -> QuerySet[Job]:
-    """Full text (Dutch and English, typo tolerant), radius, filters and ordering.
-
-    The radius is `ST_DWithin` on the geography column and distances come from
-    the KNN operator on it, so both use the GiST index and measure on the sphere.
-    """
-    jobs = jobs_visible_to_all().select_related("employer")
-    if search.has_point:
-        origin = point(latitude=search.lat, longitude=search.lon)  # type: ignore[arg-type]
-        # KNN (<->) orders on the sphere through the index; the distance shown is
-        # ST_Distance on the spheroid, exact to the metre.
-        jobs = jobs.filter(location__dwithin=(origin, D(km=search.radius_km))).annotate(
-            knn=GeometryDistance("location", origin), distance=Distance("location", origin)
-        )
-    if search.q:
-        query = SearchQuery(search.q, config="dutch", search_type="websearch") | SearchQuery(
-            search.q, config="english", search_type="websearch"
-        )
-        jobs = jobs.filter(
-            Q(search_vector=query) | Q(title__trigram_word_similar=search.q)
-        ).annotate(
-            relevance=Greatest(
-                SearchRank(F("search_vector"), query), Value(0.0, output_field=FloatField())
-            )
-        )
-    if search.min_wage is not None:
-        jobs = jobs.filter(hourly_wage__gte=search.min_wage)
-    if search.employment_types:
-        jobs = jobs.filter(employment_type__in=search.employment_types)
-    if search.category:
-        jobs = jobs.filter(category=search.category)
-    if search.starts_after:
-        jobs = jobs.filter(starts_on__gte=search.starts_after)
-    if search.starts_before:
-        jobs = jobs.filter(starts_on__lte=search.starts_before)
-    if search.employer:
-        jobs = jobs.filter(employer_id=search.employer)
-
-    ordering = search.effective_ordering
-    if ordering == "distance":
-        return jobs.order_by("knn", "-published_at", "id")
-    if ordering == "relevance":
-        return jobs.order_by("-relevance", "-published_at", "id")
-    if ordering == "-hourly_wage":
-        return jobs.order_by("-hourly_wage", "-published_at", "id")
-    return jobs.order_by("-published_at", "id")
 
 
 def jobs_of_employer(*, employer: EmployerProfile) -> QuerySet[Job]:

@@ -1,8 +1,13 @@
 import uuid
 from typing import Any, cast
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -17,6 +22,7 @@ from apps.employers.services import employer_profile_create
 from apps.jobs import search_cache, selectors, services
 from apps.jobs.models import Job
 from apps.jobs.recommendations import job_recommendations
+from apps.jobs.search import JobSearch, SearchResults
 from apps.jobs.serializers import (
     JobInputSerializer,
     JobOwnerSerializer,
@@ -59,9 +65,34 @@ SEARCH_PARAMETERS = [
         "ordering",
         str,
         enum=["distance", "-published_at", "-hourly_wage", "relevance"],
-        description="Default: relevance with q, else distance with lat/lon, else newest.",
+        description="Default: distance with lat/lon, else relevance with q, else newest.",
     ),
 ]
+
+
+SEARCH_DESCRIPTION = """Published, unexpired jobs of approved employers.
+
+**Relevance** puts the jobs whose title has the words (or a word close to them)
+first, then those whose category has them, then those with the words in the
+description; newest first within each.
+
+**count** is exact when the search matches up to about 2,000 jobs. Above that it
+is PostgreSQL's estimate, rounded to two significant figures (e.g. 13000): an
+exact count of a hundred thousand jobs would cost more than the search. `next`
+is always exact: it is there when another page has jobs.
+"""
+
+SEARCH_RESPONSE = inline_serializer(
+    name="JobSearchPage",
+    fields={
+        "count": serializers.IntegerField(
+            help_text="Exact up to about 2,000 matches; above that an estimate (two significant figures)."
+        ),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": JobSerializer(many=True),
+    },
+)
 
 
 class JobListCreateView(APIView):
@@ -73,13 +104,19 @@ class JobListCreateView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Search published jobs",
-        parameters=SEARCH_PARAMETERS,
-        responses={200: JobSerializer(many=True)},
+        operation_id="jobs_search",
+        description=SEARCH_DESCRIPTION,
+        parameters=[
+            *SEARCH_PARAMETERS,
+            OpenApiParameter("page", int, description="From 1; a page past the end is empty."),
+            OpenApiParameter("page_size", int, description="Default 20, at most 100."),
+        ],
+        responses={200: SEARCH_RESPONSE},
     )
     def get(self, request: Request) -> Response:
         params = JobSearchSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        search = selectors.JobSearch(
+        search = JobSearch(
             **{
                 **{k: v for k, v in params.validated_data.items() if k != "employment_type"},
                 "employment_types": params.validated_data.get("employment_type", []),
@@ -92,8 +129,14 @@ class JobListCreateView(APIView):
             if cached is not None:
                 return Response(cached)
         paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(selectors.job_search(search), request, view=self)
-        body = paginator.get_paginated_response(JobSerializer(page, many=True).data).data
+        asked = request.query_params.get(paginator.page_query_param, "1")
+        results = SearchResults(
+            search,
+            page=int(asked) if asked.isdecimal() and len(asked) < 10 else 1,
+            page_size=paginator.get_page_size(request) or paginator.page_size,
+        )
+        page = paginator.paginate_queryset(results, request, view=self)  # type: ignore[arg-type]
+        body = paginator.get_paginated_response(page).data
         if anonymous:
             search_cache.put(cache_key, generation, body)
         return Response(body)

@@ -138,6 +138,7 @@ CACHES = {
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="safejob"),
         "OPTIONS": {
+            "pool_class": "apps.core.cache.SharedConnectionPool",
             "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
             "socket_timeout": REDIS_TIMEOUT_SECONDS,
         },

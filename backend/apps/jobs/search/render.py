@@ -1,0 +1,65 @@
+"""Search results as JSON-ready dicts, straight from the rows: the lean JobSerializer.
+
+Renders exactly what JobSerializer renders for anyone (no risk flags), with
+`distance_km` when the search gave a point; the tests compare the two.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from typing import Any
+
+from apps.employers.models import EmployerProfile
+
+CENT = Decimal("0.01")
+
+
+def _datetime(value: datetime | None, tz: tzinfo) -> str | None:
+    # As DRF's DateTimeField: in the current time zone, ISO 8601, UTC as Z.
+    if value is None:
+        return None
+    text = value.astimezone(tz).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _coordinate(value: float | None) -> float | None:
+    return None if value is None else round(value, 6)
+
+
+def job(row: tuple[Any, ...], tz: tzinfo, *, with_distance: bool) -> dict[str, Any]:
+    """A job from a row of sql.PAGE_COLUMNS (and the distance in metres, with a point)."""
+    (
+        job_id, title, description, category, employment_type, hourly_wage, hours_per_week,
+        min_age, positions, starts_on, ends_on, address, postal_code, city, latitude, longitude,
+        status, published_at, expires_at, employer_id, company_name, verification_status, *rest,
+    ) = row  # fmt: skip
+    rendered: dict[str, Any] = {
+        "id": str(job_id),
+        "employer": {
+            "id": str(employer_id),
+            "company_name": company_name,
+            "is_verified": verification_status == EmployerProfile.VerificationStatus.APPROVED,
+        },
+        "title": title,
+        "description": description,
+        "category": category,
+        "employment_type": employment_type,
+        "hourly_wage": f"{Decimal(hourly_wage).quantize(CENT):f}",
+        "hours_per_week": hours_per_week,
+        "min_age": min_age,
+        "positions": positions,
+        "starts_on": starts_on.isoformat(),
+        "ends_on": ends_on.isoformat() if ends_on else None,
+        "address": address,
+        "postal_code": postal_code,
+        "city": city,
+        "latitude": _coordinate(latitude),
+        "longitude": _coordinate(longitude),
+        "status": status,
+        "published_at": _datetime(published_at, tz),
+        "expires_at": _datetime(expires_at, tz),
+    }
+    if with_distance and rest and rest[0] is not None:
+        rendered["distance_km"] = round(float(rest[0]) / 1000, 2)
+    return rendered

@@ -1,0 +1,236 @@
+"""The search's SQL: its conditions as fragments with named parameters, and its estimates.
+
+Every statement is assembled from this package's constant fragments; every value
+the caller gave is a parameter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+from django.utils import timezone
+
+from apps.employers.models import EmployerProfile
+from apps.jobs.models import Job
+
+if TYPE_CHECKING:
+    from apps.jobs.search import JobSearch
+
+TIER_TITLE, TIER_CATEGORY, TIER_ELSEWHERE = 3, 2, 1
+# A circle covers this share of its bounding box: the radius' estimate is its box's.
+CIRCLE_IN_BOX = math.pi / 4
+
+NOT_APPROVED = [
+    s
+    for s in EmployerProfile.VerificationStatus.values
+    if s != EmployerProfile.VerificationStatus.APPROVED
+]
+# An employer's jobs vanish as soon as it is not approved: a hashed list of the
+# employers that are not, read once a query through their status index.
+EMPLOYER_APPROVED = (
+    "j.employer_id NOT IN (SELECT e.id FROM employers_employerprofile e"
+    " WHERE e.verification_status = ANY(%(not_approved)s))"
+)
+PUBLISHED = "j.status = 'published'"
+VISIBLE = f"{PUBLISHED} AND j.expires_at > %(now)s AND {EMPLOYER_APPROVED}"
+
+ORIGIN = "%(origin)s::geography"
+# ST_DWithin(location, origin, r) as what it means: the planner estimates the box from
+# the column's statistics, where it guesses a hundred rows for ST_DWithin itself.
+IN_BOX = f"j.location && _st_expand({ORIGIN}, %(radius)s)"
+IN_RADIUS = f"_st_dwithin(j.location, {ORIGIN}, %(radius)s, true)"
+KNN = f"j.location <-> {ORIGIN}"
+
+TEXT = "(j.search_vector @@ %(tsq)s::tsquery OR j.title %%> %(q)s)"
+TITLE = "(j.search_vector @@ %(tsq_title)s::tsquery OR j.title %%> %(q)s)"
+# The same title matches in the form that the title's own GIN index answers.
+TITLE_INDEXED = (
+    "((to_tsvector('dutch'::regconfig, j.title::text)"
+    " || to_tsvector('english'::regconfig, j.title::text)) @@ %(tsq)s::tsquery"
+    " OR j.title %%> %(q)s)"
+)
+TITLE_OR_CATEGORY = "j.search_vector @@ %(tsq_title_category)s::tsquery"
+# Implied by a category match that the title does not make: narrows that tier cheaply.
+CATEGORY_NAMED = "j.category = ANY(%(categories_named)s)"
+TIER = (
+    f"(CASE WHEN {TITLE} THEN {TIER_TITLE} WHEN {TITLE_OR_CATEGORY} THEN {TIER_CATEGORY}"
+    f" ELSE {TIER_ELSEWHERE} END)"
+)
+
+# Each ordering's full sort key, and the index order a walk reads (all the indexes
+# are partial on status = 'published'; see migration 0004).
+SORT_KEYS = {
+    "distance": f"{KNN}, j.published_at DESC, j.id",
+    "-published_at": "j.published_at DESC, j.id",
+    "-hourly_wage": "j.hourly_wage DESC, j.published_at DESC, j.id",
+    "relevance": f"{TIER} DESC, j.published_at DESC, j.id",
+}
+WALK_ORDER = {
+    "distance": KNN,
+    "-published_at": "j.published_at DESC, j.id",
+    "-hourly_wage": "j.hourly_wage DESC, j.published_at DESC, j.id",
+    "relevance": "j.published_at DESC, j.id",
+}
+
+PAGE_COLUMNS = (
+    "j.id, j.title, j.description, j.category, j.employment_type, j.hourly_wage,"
+    " j.hours_per_week, j.min_age, j.positions, j.starts_on, j.ends_on, j.address,"
+    " j.postal_code, j.city, ST_Y(j.location::geometry), ST_X(j.location::geometry), j.status,"
+    " j.published_at, j.expires_at, e.id, e.company_name, e.verification_status"
+)
+DISTANCE_COLUMN = f", ST_Distance(j.location, {ORIGIN})"
+
+_LEXEME = re.compile(r"'(?:[^']|'')*'")
+
+
+def with_weights(tsquery: str, weights: str) -> str:
+    """The same query with each word restricted to the weights given ('A': the title)."""
+    return _LEXEME.sub(lambda m: f"{m.group(0)}:{weights}", tsquery)
+
+
+CATEGORY_CODES = list(Job.Category.values)
+
+
+def prepare(q: str) -> tuple[str, list[str]]:
+    """Set the transaction up for search, and turn the words (if any) into a tsquery.
+
+    Parallel workers and JIT compilation cost more to start on this path than the
+    queries themselves. Returns the words as tsquery text (websearch syntax, Dutch
+    or English stems; once when equal) and the categories whose names share a stem
+    with them: only those jobs can match by category.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT set_config('max_parallel_workers_per_gather', '0', true),
+                set_config('jit', 'off', true),
+                websearch_to_tsquery('dutch', %(q)s)::text, websearch_to_tsquery('english', %(q)s)::text,
+                array(
+                    SELECT c FROM unnest(%(codes)s::text[]) c
+                    WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
+                        && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
+                )
+            """,
+            {"q": q or None, "codes": CATEGORY_CODES},
+        )
+        _, _, dutch, english, categories = cursor.fetchone()
+    if not q:
+        return "", []
+    if dutch == english or not english:
+        tsq = str(dutch)
+    elif not dutch:
+        tsq = str(english)
+    else:
+        tsq = f"({dutch}) | ({english})"
+    return tsq, list(categories or [])
+
+
+def text_query(q: str) -> str:
+    """The words as tsquery text, as search uses them."""
+    return prepare(q)[0]
+
+
+def fetch(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+@dataclass
+class Query:
+    """One search as SQL: its conditions (beyond visibility) and their parameters."""
+
+    search: JobSearch
+    params: dict[str, Any]
+    conditions: list[str]
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.search.q)
+
+    @property
+    def has_point(self) -> bool:
+        return self.search.has_point
+
+    def conditions_but(self, *left_out: str) -> list[str]:
+        return [c for c in self.conditions if c not in left_out]
+
+
+def build(search: JobSearch) -> Query:
+    params: dict[str, Any] = {"not_approved": NOT_APPROVED, "now": timezone.now()}
+    conditions: list[str] = []
+    if search.has_point:
+        params["origin"] = f"SRID=4326;POINT({search.lon!r} {search.lat!r})"
+        params["radius"] = float(search.radius_km) * 1000
+        conditions += [IN_BOX, IN_RADIUS]
+    tsq, categories = prepare(search.q)
+    if search.q:
+        params.update(
+            q=search.q,
+            tsq=tsq,
+            tsq_title=with_weights(tsq, "A"),
+            tsq_title_category=with_weights(tsq, "AB"),
+            categories_named=categories,
+        )
+        conditions.append(TEXT)
+    filters = (
+        ("min_wage", search.min_wage, "j.hourly_wage >= %(min_wage)s"),
+        (
+            "employment_types",
+            list(search.employment_types) or None,
+            "j.employment_type = ANY(%(employment_types)s)",
+        ),
+        ("category", search.category or None, "j.category = %(category)s"),
+        ("starts_after", search.starts_after, "j.starts_on >= %(starts_after)s"),
+        ("starts_before", search.starts_before, "j.starts_on <= %(starts_before)s"),
+        ("employer", search.employer, "j.employer_id = %(employer)s"),
+    )
+    for name, value, condition in filters:
+        if value is not None:
+            params[name] = value
+            conditions.append(condition)
+    return Query(search=search, params=params, conditions=conditions)
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """The planner's row estimates for the parts of a search."""
+
+    published: float  # published, unexpired jobs
+    domain: float  # of those, in the radius and passing the filters other than the words
+    box: float | None  # published jobs in the radius' bounding box: what its index yields
+    text: float | None  # published jobs with the words: what their indexes yield
+
+    @property
+    def matches(self) -> float:
+        if self.text is None:
+            return self.domain
+        return self.domain * min(1.0, self.text / max(self.published, 1.0))
+
+
+def estimate(query: Query) -> Estimates:
+    """One EXPLAIN of the search's parts, as a UNION ALL of one SELECT each."""
+    visible = f"{PUBLISHED} AND j.expires_at > %(now)s"
+    parts = {
+        "published": visible,
+        "domain": " AND ".join([visible, *query.conditions_but(TEXT, IN_RADIUS)]),
+    }
+    if query.has_point:
+        parts["box"] = f"{PUBLISHED} AND {IN_BOX}"
+    if query.has_text:
+        parts["text"] = f"{PUBLISHED} AND {TEXT}"
+    union = " UNION ALL ".join(
+        f"SELECT 1 FROM jobs_job j WHERE {c}" for c in parts.values()  # noqa: S608  # nosec B608
+    )
+    plan = fetch(f"EXPLAIN (FORMAT JSON) {union}", query.params)[0][0]
+    rows = dict(zip(parts, (float(c["Plan Rows"]) for c in plan[0]["Plan"]["Plans"]), strict=True))
+    return Estimates(
+        published=rows["published"],
+        domain=rows["domain"] * (CIRCLE_IN_BOX if query.has_point else 1.0),
+        box=rows.get("box"),
+        text=rows.get("text"),
+    )

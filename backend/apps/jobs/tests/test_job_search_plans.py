@@ -1,0 +1,188 @@
+"""Search's two plans (apps/jobs/search): the walk and the exact plan give the same pages.
+
+Over a handful of jobs every search is answered exactly; `exact_up_to=0` makes it
+walk wherever a walk can, as it does over many jobs. Both are held to the ORM's
+form of the same search (`job_search`), page by page.
+"""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.contrib.gis.geos import Point
+from django.utils import timezone
+
+from apps.core.geo import point
+from apps.employers.tests.factories import ApprovedEmployerFactory
+from apps.jobs.search import JobSearch, SearchResults, job_search, job_search_page, plans
+from apps.jobs.serializers import JobSerializer
+from apps.jobs.tests.factories import DraftJobFactory, JobFactory
+
+pytestmark = pytest.mark.django_db
+
+UTRECHT = (52.0907, 5.1214)
+PAGE_SIZE = 3
+
+
+def near_utrecht(step: int) -> Point:
+    """A point `step` hundred metres or so north-east of Utrecht."""
+    return point(latitude=UTRECHT[0] + 0.001 * step, longitude=UTRECHT[1] + 0.0013 * step)
+
+
+@pytest.fixture
+def jobs():
+    """Jobs to search: words in titles, categories and descriptions, ties, and hidden ones."""
+    now = timezone.now()
+    employer = ApprovedEmployerFactory()
+    made = []
+    for i in range(14):
+        made.append(
+            JobFactory(
+                employer=employer,
+                title=["Magazijnmedewerker", "Medewerker magazijn", "Chauffeur", "Kok"][i % 4],
+                description=["Werk in het magazijn.", "Rijden.", "Koken in de keuken."][i % 3],
+                category=["logistics", "delivery", "hospitality"][i % 3],
+                hourly_wage=Decimal("15.00") + i,
+                published_at=now - timedelta(hours=i),
+                # Three jobs at each address: distance ties.
+                location=near_utrecht(i // 3),
+            )
+        )
+    suspended = ApprovedEmployerFactory(verification_status="suspended")
+    JobFactory(employer=suspended, title="Medewerker magazijn", location=near_utrecht(0))
+    JobFactory(title="Medewerker magazijn", expires_at=now - timedelta(minutes=1))
+    DraftJobFactory(title="Medewerker magazijn")
+    return made
+
+
+def pages(search: JobSearch, **kwargs) -> list[list[str]]:
+    out = []
+    for page in range(1, 7):
+        found = job_search_page(search, page=page, page_size=PAGE_SIZE, **kwargs)
+        out.append([job["id"] for job in found.results])
+        if not found.has_next:
+            break
+    return out
+
+
+def orm_pages(search: JobSearch) -> list[list[str]]:
+    ids = [str(job.pk) for job in job_search(search)]
+    chunks = [ids[i : i + PAGE_SIZE] for i in range(0, len(ids), PAGE_SIZE)]
+    return chunks or [[]]
+
+
+SEARCHES = [
+    pytest.param(JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=25), id="radius"),
+    pytest.param(
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=0.5), id="small-radius-with-ties"
+    ),
+    pytest.param(
+        JobSearch(q="magazijn", lat=UTRECHT[0], lon=UTRECHT[1], min_wage=Decimal("17")),
+        id="words-radius-wage",
+    ),
+    pytest.param(JobSearch(q="magazijn"), id="relevance"),
+    pytest.param(JobSearch(q="koken"), id="relevance-description-only"),
+    pytest.param(JobSearch(q="logistics"), id="relevance-category"),
+    pytest.param(JobSearch(q="magazjnmedewerker"), id="typo"),
+    pytest.param(JobSearch(ordering="-published_at"), id="newest"),
+    pytest.param(
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], ordering="-hourly_wage"), id="best-paid-nearby"
+    ),
+    pytest.param(JobSearch(q="imker"), id="no-match"),
+]
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_the_walk_and_the_exact_plan_give_the_orm_s_pages(jobs, search):
+    expected = orm_pages(search)
+
+    exact = pages(search)
+    walked = pages(search, exact_up_to=0)
+
+    assert exact == expected
+    assert walked == expected
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+def test_a_walk_that_gives_up_answers_exactly(jobs, search, monkeypatch):
+    monkeypatch.setattr(plans, "WALK_MIN_ROWS", 1)
+    monkeypatch.setattr(plans, "WALK_ROWS_PER_RESULT", 1)
+
+    assert pages(search, exact_up_to=0) == orm_pages(search)
+
+
+def test_relevance_is_title_then_category_then_description_then_newest(jobs):
+    now = timezone.now()
+    in_description = JobFactory(
+        title="Kok", category="hospitality", description="Soms ook heftruck.", published_at=now
+    )
+    in_title_old = JobFactory(
+        title="Heftruck chauffeur", description="Rijden.", published_at=now - timedelta(days=3)
+    )
+    in_title_new = JobFactory(title="Heftruck", description="Rijden.", published_at=now)
+
+    for exact_up_to in (None, 0):
+        found = job_search_page(
+            JobSearch(q="heftruck"), page=1, page_size=10, exact_up_to=exact_up_to
+        )
+        assert [job["id"] for job in found.results] == [
+            str(in_title_new.pk),
+            str(in_title_old.pk),
+            str(in_description.pk),
+        ]
+
+
+def test_the_exact_plan_counts_and_the_walk_estimates(jobs):
+    search = JobSearch(q="magazijn")
+
+    exact = job_search_page(search, page=1, page_size=PAGE_SIZE)
+    walked = job_search_page(search, page=1, page_size=PAGE_SIZE, exact_up_to=0)
+
+    assert (exact.count, exact.count_is_exact, exact.plan) == (
+        job_search(search).count(),
+        True,
+        "exact",
+    )
+    assert walked.count_is_exact is False
+    assert walked.plan.startswith("walk")
+    assert walked.has_next is True
+    assert walked.count >= PAGE_SIZE + 1
+
+
+def test_a_suspended_employer_s_jobs_are_in_no_plan(jobs):
+    search = JobSearch(q="magazijn", lat=UTRECHT[0], lon=UTRECHT[1])
+    visible = {str(job.pk) for job in jobs}
+
+    for exact_up_to in (None, 0):
+        for page in pages(search, exact_up_to=exact_up_to):
+            assert set(page) <= visible
+
+
+def test_a_result_renders_as_the_job_serializer_renders_it(jobs):
+    job = JobFactory(hours_per_week=None, ends_on=None, location=near_utrecht(30))
+    annotated = job_search(JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=50)).get(pk=job.pk)
+
+    found = job_search_page(
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=50), page=1, page_size=100
+    )
+    rendered = next(r for r in found.results if r["id"] == str(job.pk))
+
+    assert rendered == JobSerializer(annotated).data
+    assert list(rendered) == list(JobSerializer(annotated).data)
+
+
+def test_without_a_point_a_result_has_no_distance(jobs):
+    found = job_search_page(JobSearch(q="magazijn"), page=1, page_size=PAGE_SIZE)
+
+    assert all("distance_km" not in job for job in found.results)
+
+
+def test_the_paginator_s_view_of_a_search_asks_once_a_page(jobs, django_assert_max_num_queries):
+    results = SearchResults(JobSearch(q="magazijn"), page=2, page_size=PAGE_SIZE)
+
+    with django_assert_max_num_queries(3):
+        count = results.count()
+        second = results[PAGE_SIZE : 2 * PAGE_SIZE]
+
+    assert count == job_search(JobSearch(q="magazijn")).count()
+    assert [job["id"] for job in second] == orm_pages(JobSearch(q="magazijn"))[1]
