@@ -5,6 +5,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_view,
     inline_serializer,
 )
 from rest_framework import serializers, status
@@ -16,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.candidates.services import candidate_profile_create
+from apps.core.exceptions import field_error
 from apps.core.pagination import PageNumberPagination
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
 from apps.employers.services import employer_profile_create
@@ -306,49 +308,48 @@ class ModerationJobListView(ListAPIView):
     def get_queryset(self) -> Any:
         status_filter = self.request.query_params.get("status") or None
         if status_filter is not None and status_filter not in Job.Status.values:
-            from apps.core.exceptions import field_error
-
             raise field_error("status", f"Unknown status {status_filter!r}.", "invalid_choice")
         return selectors.jobs_for_moderation(status=status_filter)
 
 
-class ModerationJobApproveView(APIView):
+# A moderator's decision on a held job; each subclass names its service.
+class _ModerationJobDecisionView(APIView):
     permission_classes = (IsModerator,)
 
-    @extend_schema(
+    def decide(self, *, job: Job, moderator: User, reason: str) -> Job:
+        raise NotFound()  # only the subclasses below are routed
+
+    def post(self, request: Request, job_id: uuid.UUID) -> Response:
+        body = ModerationReasonSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        job = Job.objects.filter(pk=job_id).first()
+        if job is None:
+            raise NotFound()
+        job = self.decide(job=job, moderator=_me(request), reason=body.validated_data["reason"])
+        return Response(JobOwnerSerializer(job).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
         tags=["moderation"],
         summary="Publish a held job",
         request=ModerationReasonSerializer,
         responses={200: JobOwnerSerializer},
     )
-    def post(self, request: Request, job_id: uuid.UUID) -> Response:
-        body = ModerationReasonSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        job = Job.objects.filter(pk=job_id).first()
-        if job is None:
-            raise NotFound()
-        job = services.job_approve(
-            job=job, moderator=_me(request), reason=body.validated_data["reason"]
-        )
-        return Response(JobOwnerSerializer(job).data)
+)
+class ModerationJobApproveView(_ModerationJobDecisionView):
+    def decide(self, *, job: Job, moderator: User, reason: str) -> Job:
+        return services.job_approve(job=job, moderator=moderator, reason=reason)
 
 
-class ModerationJobRejectView(APIView):
-    permission_classes = (IsModerator,)
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         tags=["moderation"],
         summary="Reject a held job (reason required)",
         request=ModerationReasonSerializer,
         responses={200: JobOwnerSerializer},
     )
-    def post(self, request: Request, job_id: uuid.UUID) -> Response:
-        body = ModerationReasonSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        job = Job.objects.filter(pk=job_id).first()
-        if job is None:
-            raise NotFound()
-        job = services.job_reject(
-            job=job, moderator=_me(request), reason=body.validated_data["reason"]
-        )
-        return Response(JobOwnerSerializer(job).data)
+)
+class ModerationJobRejectView(_ModerationJobDecisionView):
+    def decide(self, *, job: Job, moderator: User, reason: str) -> Job:
+        return services.job_reject(job=job, moderator=moderator, reason=reason)
