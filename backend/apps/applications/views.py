@@ -1,5 +1,5 @@
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -20,11 +20,7 @@ from apps.applications.serializers import (
 )
 from apps.candidates.services import candidate_profile_create
 from apps.core.permissions import IsCandidate, IsEmployer
-from apps.users.models import User
-
-
-def _me(request: Request) -> User:
-    return cast(User, request.user)
+from apps.core.requests import request_user
 
 
 class ApplicationListCreateView(ListAPIView):
@@ -50,7 +46,7 @@ class ApplicationListCreateView(ListAPIView):
         filters = ApplicationFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         return selectors.applications_for(
-            user=_me(self.request),
+            user=request_user(self.request),
             job_id=filters.validated_data.get("job"),
             status=filters.validated_data.get("status"),
         )
@@ -66,7 +62,7 @@ class ApplicationListCreateView(ListAPIView):
         body = ApplicationCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         application = services.application_submit(
-            candidate=candidate_profile_create(user=_me(request)),
+            candidate=candidate_profile_create(user=request_user(request)),
             job_id=body.validated_data["job"],
             cover_letter=body.validated_data["cover_letter"],
             keep_data_consent=body.validated_data["keep_data_consent"],
@@ -82,7 +78,7 @@ class ApplicationDetailView(APIView):
     )
     def get(self, request: Request, application_id: uuid.UUID) -> Response:
         application = selectors.application_get_for_user(
-            user=_me(request), application_id=application_id
+            user=request_user(request), application_id=application_id
         )
         return Response(ApplicationSerializer(application).data)
 
@@ -106,13 +102,13 @@ class ApplicationTransitionView(APIView):
     )
     def post(self, request: Request, application_id: uuid.UUID) -> Response:
         application = selectors.application_get_for_user(
-            user=_me(request), application_id=application_id
+            user=request_user(request), application_id=application_id
         )
         body = TransitionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         application = services.application_transition(
             application=application,
-            actor=_me(request),
+            actor=request_user(request),
             to_status=body.validated_data["status"],
             note=body.validated_data["note"],
             hourly_wage=body.validated_data.get("hourly_wage"),
@@ -130,7 +126,7 @@ class ApplicationEventListView(APIView):
     )
     def get(self, request: Request, application_id: uuid.UUID) -> Response:
         application = selectors.application_get_for_user(
-            user=_me(request), application_id=application_id
+            user=request_user(request), application_id=application_id
         )
         return Response(
             ApplicationEventSerializer(selectors.events_of(application=application), many=True).data

@@ -1,5 +1,3 @@
-from typing import cast
-
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -13,7 +11,7 @@ from apps.candidates.serializers import (
     CandidateProfileSerializer,
 )
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
-from apps.users.models import User
+from apps.core.requests import request_user
 
 
 class CandidateMeView(APIView):
@@ -25,7 +23,7 @@ class CandidateMeView(APIView):
         responses={200: CandidateProfileSerializer},
     )
     def get(self, request: Request) -> Response:
-        profile = services.candidate_profile_create(user=cast(User, request.user))
+        profile = services.candidate_profile_create(user=request_user(request))
         return Response(CandidateProfileSerializer(profile).data)
 
     @extend_schema(
@@ -41,7 +39,7 @@ class CandidateMeView(APIView):
     def patch(self, request: Request) -> Response:
         serializer = CandidateProfileInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        profile = services.candidate_profile_create(user=cast(User, request.user))
+        profile = services.candidate_profile_create(user=request_user(request))
         profile = services.candidate_profile_update(
             profile=profile, changes=serializer.validated_data
         )
@@ -69,7 +67,7 @@ class CandidateDetailView(APIView):
     )
     def get(self, request: Request, candidate_id: str) -> Response:
         candidate, access = selectors.candidate_get_for_viewer(
-            viewer=cast(User, request.user), candidate_id=candidate_id  # type: ignore[arg-type]
+            viewer=request_user(request), candidate_id=candidate_id  # type: ignore[arg-type]
         )
         if access is selectors.CandidateAccess.FULL:
             return Response(CandidateProfileSerializer(candidate).data)

@@ -1,5 +1,10 @@
+from typing import TYPE_CHECKING, cast
+
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
+
+if TYPE_CHECKING:
+    from apps.users.models import User
 
 
 def client_ip(request: Request) -> str | None:
@@ -10,3 +15,8 @@ def client_ip(request: Request) -> str | None:
 
 def user_agent(request: Request) -> str:
     return str(request.META.get("HTTP_USER_AGENT", ""))[:512]
+
+
+def request_user(request: Request) -> "User":
+    """The caller as our User; views declare who may call them, so the type is theirs to trust."""
+    return cast("User", request.user)

@@ -1,6 +1,6 @@
 import uuid
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.permissions import IsEmployer, IsModerator
-from apps.core.requests import client_ip
+from apps.core.requests import client_ip, request_user
 from apps.employers import selectors, services
 from apps.employers.models import EmployerProfile
 from apps.employers.serializers import (
@@ -21,11 +21,6 @@ from apps.employers.serializers import (
     EmployerPublicSerializer,
     ModerationDecisionSerializer,
 )
-from apps.users.models import User
-
-
-def _me(request: Request) -> User:
-    return cast(User, request.user)
 
 
 class EmployerMeView(APIView):
@@ -37,7 +32,7 @@ class EmployerMeView(APIView):
         responses={200: EmployerProfileSerializer},
     )
     def get(self, request: Request) -> Response:
-        employer = services.employer_profile_create(user=_me(request))
+        employer = services.employer_profile_create(user=request_user(request))
         return Response(EmployerProfileSerializer(employer).data)
 
     @extend_schema(
@@ -53,10 +48,10 @@ class EmployerMeView(APIView):
     def patch(self, request: Request) -> Response:
         serializer = EmployerProfileInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        employer = services.employer_profile_create(user=_me(request))
+        employer = services.employer_profile_create(user=request_user(request))
         employer = services.employer_profile_update(
             employer=employer,
-            actor=_me(request),
+            actor=request_user(request),
             changes=serializer.validated_data,
             ip=client_ip(request),
         )
@@ -77,9 +72,9 @@ class EmployerVerificationView(APIView):
         responses={202: EmployerProfileSerializer},
     )
     def post(self, request: Request) -> Response:
-        employer = services.employer_profile_create(user=_me(request))
+        employer = services.employer_profile_create(user=request_user(request))
         employer = services.employer_verification_request(
-            employer=employer, actor=_me(request), ip=client_ip(request)
+            employer=employer, actor=request_user(request), ip=client_ip(request)
         )
         return Response(EmployerProfileSerializer(employer).data, status=status.HTTP_202_ACCEPTED)
 
@@ -159,7 +154,7 @@ def _decision_view(
             employer = selectors.employer_get_for_moderation(employer_id=employer_id)
             kwargs: dict[str, Any] = {
                 "employer": employer,
-                "moderator": _me(request),
+                "moderator": request_user(request),
                 "ip": client_ip(request),
             }
             if takes_reason:

@@ -1,5 +1,5 @@
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -20,6 +20,7 @@ from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
 from apps.core.pagination import PageNumberPagination
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
+from apps.core.requests import request_user
 from apps.employers.services import employer_profile_create
 from apps.jobs import search_cache, selectors, services
 from apps.jobs.models import Job
@@ -35,10 +36,6 @@ from apps.jobs.serializers import (
     SavedJobSerializer,
 )
 from apps.users.models import User
-
-
-def _me(request: Request) -> User:
-    return cast(User, request.user)
 
 
 def _serializer_for(viewer: User, job: Job) -> type[JobSerializer]:
@@ -153,9 +150,9 @@ class JobListCreateView(APIView):
     def post(self, request: Request) -> Response:
         serializer = JobInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        employer = employer_profile_create(user=_me(request))
+        employer = employer_profile_create(user=request_user(request))
         job = services.job_create(
-            employer=employer, actor=_me(request), data=serializer.validated_data
+            employer=employer, actor=request_user(request), data=serializer.validated_data
         )
         return Response(JobOwnerSerializer(job).data, status=status.HTTP_201_CREATED)
 
@@ -171,8 +168,8 @@ class JobDetailView(APIView):
         responses={200: JobOwnerSerializer},
     )
     def get(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = selectors.job_get_for_viewer(viewer=_me(request), job_id=job_id)
-        return Response(_serializer_for(_me(request), job)(job).data)
+        job = selectors.job_get_for_viewer(viewer=request_user(request), job_id=job_id)
+        return Response(_serializer_for(request_user(request), job)(job).data)
 
     @extend_schema(
         tags=["jobs"],
@@ -182,10 +179,12 @@ class JobDetailView(APIView):
         responses={200: JobOwnerSerializer},
     )
     def patch(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
+        job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
         serializer = JobInputSerializer(job, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        job = services.job_update(job=job, actor=_me(request), changes=serializer.validated_data)
+        job = services.job_update(
+            job=job, actor=request_user(request), changes=serializer.validated_data
+        )
         return Response(JobOwnerSerializer(job).data)
 
     @extend_schema(
@@ -194,8 +193,8 @@ class JobDetailView(APIView):
         responses={204: OpenApiResponse(description="Draft deleted."), 200: JobOwnerSerializer},
     )
     def delete(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
-        closed = services.job_delete(job=job, actor=_me(request))
+        job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
+        closed = services.job_delete(job=job, actor=request_user(request))
         if closed is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         return Response(JobOwnerSerializer(closed).data)
@@ -215,8 +214,10 @@ class JobPublishView(APIView):
         responses={200: JobOwnerSerializer},
     )
     def post(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
-        return Response(JobOwnerSerializer(services.job_publish(job=job, actor=_me(request))).data)
+        job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
+        return Response(
+            JobOwnerSerializer(services.job_publish(job=job, actor=request_user(request))).data
+        )
 
 
 class JobCloseView(APIView):
@@ -226,8 +227,10 @@ class JobCloseView(APIView):
         tags=["jobs"], summary="Close my job", request=None, responses={200: JobOwnerSerializer}
     )
     def post(self, request: Request, job_id: uuid.UUID) -> Response:
-        job = selectors.job_get_for_owner(user=_me(request), job_id=job_id)
-        return Response(JobOwnerSerializer(services.job_close(job=job, actor=_me(request))).data)
+        job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
+        return Response(
+            JobOwnerSerializer(services.job_close(job=job, actor=request_user(request))).data
+        )
 
 
 class JobSaveView(APIView):
@@ -238,13 +241,17 @@ class JobSaveView(APIView):
     )
     def post(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_visible(job_id=job_id)
-        saved = services.job_save(candidate=candidate_profile_create(user=_me(request)), job=job)
+        saved = services.job_save(
+            candidate=candidate_profile_create(user=request_user(request)), job=job
+        )
         return Response(SavedJobSerializer(saved).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(tags=["jobs"], summary="Forget a saved job", responses={204: None})
     def delete(self, request: Request, job_id: uuid.UUID) -> Response:
         # Forgetting needs no lookup: it works for a job that left search, and tells nothing.
-        services.job_unsave(candidate=candidate_profile_create(user=_me(request)), job_id=job_id)
+        services.job_unsave(
+            candidate=candidate_profile_create(user=request_user(request)), job_id=job_id
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -261,7 +268,7 @@ class RecommendedJobsView(APIView):
         responses={200: RecommendedJobSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        candidate = candidate_profile_create(user=_me(request))
+        candidate = candidate_profile_create(user=request_user(request))
         paginator = PageNumberPagination()
         page = paginator.paginate_queryset(
             job_recommendations(candidate=candidate), request, view=self
@@ -278,7 +285,9 @@ class SavedJobListView(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        return selectors.saved_jobs_of(candidate=candidate_profile_create(user=_me(self.request)))
+        return selectors.saved_jobs_of(
+            candidate=candidate_profile_create(user=request_user(self.request))
+        )
 
 
 class EmployerJobListView(ListAPIView):
@@ -290,7 +299,9 @@ class EmployerJobListView(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        return selectors.jobs_of_employer(employer=employer_profile_create(user=_me(self.request)))
+        return selectors.jobs_of_employer(
+            employer=employer_profile_create(user=request_user(self.request))
+        )
 
 
 class ModerationJobListView(ListAPIView):
@@ -325,7 +336,9 @@ class _ModerationJobDecisionView(APIView):
         job = Job.objects.filter(pk=job_id).first()
         if job is None:
             raise NotFound()
-        job = self.decide(job=job, moderator=_me(request), reason=body.validated_data["reason"])
+        job = self.decide(
+            job=job, moderator=request_user(request), reason=body.validated_data["reason"]
+        )
         return Response(JobOwnerSerializer(job).data)
 
 

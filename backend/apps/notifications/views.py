@@ -1,5 +1,5 @@
 import uuid
-from typing import Any, cast
+from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
@@ -8,9 +8,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.requests import request_user
 from apps.notifications import selectors, services
 from apps.notifications.serializers import NotificationSerializer
-from apps.users.models import User
 
 
 class NotificationListView(ListAPIView):
@@ -22,7 +22,7 @@ class NotificationListView(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        return selectors.notifications_of(user=cast(User, self.request.user))
+        return selectors.notifications_of(user=request_user(self.request))
 
 
 class NotificationReadView(APIView):
@@ -36,7 +36,7 @@ class NotificationReadView(APIView):
     )
     def post(self, request: Request, notification_id: uuid.UUID) -> Response:
         notification = selectors.notification_get_for_user(
-            user=cast(User, request.user), notification_id=notification_id
+            user=request_user(request), notification_id=notification_id
         )
         return Response(
             NotificationSerializer(services.notification_mark_read(notification=notification)).data

@@ -1,6 +1,6 @@
 """HTTP for accounts and sign-in: parse, call a service, render."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -11,10 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from apps.core.requests import client_ip, user_agent
+from apps.core.requests import client_ip, request_user, user_agent
 from apps.core.serializers import DetailSerializer
 from apps.users import services
-from apps.users.models import User
 from apps.users.serializers import (
     LogoutSerializer,
     MagicLinkRequestSerializer,
@@ -37,11 +36,6 @@ MAGIC_LINK_SENT = "If this address can receive email, a message with a sign-in l
 
 def _language(request: Request) -> str:
     return translation.get_language_from_request(request._request)
-
-
-def _me(request: Request) -> User:
-    """The signed-in caller; the view's IsAuthenticated has made sure there is one."""
-    return cast(User, request.user)
 
 
 class NoReferrerMixin(APIView):
@@ -123,7 +117,7 @@ class LogoutView(NoReferrerMixin):
         serializer = LogoutSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.refresh_token_revoke(
-            user=_me(request), refresh=serializer.validated_data["refresh"]
+            user=request_user(request), refresh=serializer.validated_data["refresh"]
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -133,7 +127,7 @@ class MeView(APIView):
 
     @extend_schema(tags=["users"], summary="The signed-in account", responses={200: UserSerializer})
     def get(self, request: Request) -> Response:
-        return Response(UserSerializer(_me(request)).data)
+        return Response(UserSerializer(request_user(request)).data)
 
     @extend_schema(
         tags=["users"],
@@ -143,9 +137,9 @@ class MeView(APIView):
         responses={200: UserSerializer},
     )
     def patch(self, request: Request) -> Response:
-        serializer = UserSerializer(_me(request), data=request.data, partial=True)
+        serializer = UserSerializer(request_user(request), data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        user = services.user_update(user=_me(request), **serializer.validated_data)
+        user = services.user_update(user=request_user(request), **serializer.validated_data)
         return Response(UserSerializer(user).data)
 
 
@@ -163,7 +157,7 @@ class PhoneStartView(APIView):
         serializer = PhoneNumberSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.phone_verification_start(
-            user=_me(request),
+            user=request_user(request),
             phone_number=serializer.validated_data["phone_number"],
             language=_language(request),
         )
@@ -185,6 +179,6 @@ class PhoneVerifyView(APIView):
         serializer = PhoneCodeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = services.phone_verification_confirm(
-            user=_me(request), code=serializer.validated_data["code"]
+            user=request_user(request), code=serializer.validated_data["code"]
         )
         return Response(UserSerializer(user).data)
