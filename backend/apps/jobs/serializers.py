@@ -10,6 +10,7 @@ from apps.core.serializers import (
     LocationInputMixin,
     LocationOutputMixin,
     PostalCodeField,
+    ShallowFieldsMixin,
     StrictFieldsMixin,
 )
 from apps.employers.models import EmployerProfile
@@ -135,7 +136,7 @@ class SavedJobSerializer(serializers.Serializer):
     saved_at = serializers.DateTimeField(source="created_at")
 
 
-class JobSearchSerializer(serializers.Serializer):
+class JobSearchSerializer(ShallowFieldsMixin, serializers.Serializer):
     q = serializers.CharField(
         max_length=MAX_QUERY_LENGTH, required=False, allow_blank=True, trim_whitespace=True
     )

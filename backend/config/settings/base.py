@@ -30,6 +30,8 @@ FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000").rstrip("/")
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
+# Threads per server process that run HTTP requests through Django (config/asgi.py).
+HTTP_THREADS = env.int("HTTP_THREADS", default=8)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
@@ -122,7 +124,16 @@ _db.update(
         "ENGINE": "django.contrib.gis.db.backends.postgis",
         "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": DB_CONNECT_TIMEOUT, **_db.get("OPTIONS", {})},
+        "OPTIONS": {
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+            # The app's queries are short: JIT compilation and parallel workers cost
+            # more to start than they save. A report over the whole table can
+            # SET LOCAL them back in its transaction.
+            "options": env(
+                "DB_SESSION_OPTIONS", default="-c jit=off -c max_parallel_workers_per_gather=0"
+            ),
+            **_db.get("OPTIONS", {}),
+        },
     }
 )
 DATABASES = {"default": _db}
@@ -142,7 +153,12 @@ CACHES = {
             "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
             "socket_timeout": REDIS_TIMEOUT_SECONDS,
         },
-    }
+    },
+    # Small, per process, for what may be a little stale (search estimates).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 CHANNEL_LAYERS = {
@@ -331,6 +347,10 @@ GEOCODER_TIMEOUT_SECONDS = env.float("GEOCODER_TIMEOUT_SECONDS", default=3.0)
 # change to what search may show invalidates them at once (apps/jobs/search_cache.py).
 
 SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
+# The planner's row estimates that choose how a search is answered (and give its
+# count when it is walked), kept in each process this long (0: not at all) for
+# searches with the same words and filters within about a kilometre.
+SEARCH_ESTIMATE_SECONDS = env.int("SEARCH_ESTIMATE_SECONDS", default=60)
 
 # --- SMS ----------------------------------------------------------------------
 # apps.core.sms.ConsoleSmsBackend prints; FileSmsBackend appends JSON lines to

@@ -21,7 +21,12 @@ EMAIL_BACKEND = env("TEST_EMAIL_BACKEND", default="django.core.mail.backends.loc
 
 # Tests flush their Redis database between tests, so they get one of their own.
 REDIS_URL = _redis_db(REDIS_URL, env.int("REDIS_TEST_DB", default=15))
-CACHES = {"default": {**CACHES["default"], "LOCATION": REDIS_URL, "KEY_PREFIX": "safejob-test"}}
+CACHES = {
+    **CACHES,
+    "default": {**CACHES["default"], "LOCATION": REDIS_URL, "KEY_PREFIX": "safejob-test"},
+}
+# Estimates cached across tests would choose plans by data a test no longer has.
+SEARCH_ESTIMATE_SECONDS = 0
 CHANNEL_LAYERS = {
     "default": {
         **CHANNEL_LAYERS["default"],

@@ -35,7 +35,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from apps.jobs.search import plans, render, sql
@@ -89,13 +88,6 @@ def job_search_page(
     `exact_up_to` overrides the rows up to which the exact plan answers (0: walk
     whenever a walk can; the tests hold both plans to the same answers).
     """
-    with transaction.atomic(savepoint=False):
-        return _search_page(search, page=page, page_size=page_size, exact_up_to=exact_up_to)
-
-
-def _search_page(
-    search: JobSearch, *, page: int, page_size: int, exact_up_to: int | None
-) -> SearchPage:
     ordering = search.effective_ordering
     query = sql.build(search)
     estimates = sql.estimate(query)

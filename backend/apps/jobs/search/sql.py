@@ -6,11 +6,14 @@ the caller gave is a parameter.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
@@ -96,30 +99,28 @@ CATEGORY_CODES = list(Job.Category.values)
 
 
 def prepare(q: str) -> tuple[str, list[str]]:
-    """Set the transaction up for search, and turn the words (if any) into a tsquery.
+    """The words (if any) as a tsquery, and the categories whose names share a stem with them.
 
-    Parallel workers and JIT compilation cost more to start on this path than the
-    queries themselves. Returns the words as tsquery text (websearch syntax, Dutch
-    or English stems; once when equal) and the categories whose names share a stem
-    with them: only those jobs can match by category.
+    Returns the words as tsquery text (websearch syntax, Dutch or English stems;
+    once when equal) and the categories that can match them: only those jobs
+    can match by category.
     """
+    if not q:
+        return "", []
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            SELECT set_config('max_parallel_workers_per_gather', '0', true),
-                set_config('jit', 'off', true),
-                websearch_to_tsquery('dutch', %(q)s)::text, websearch_to_tsquery('english', %(q)s)::text,
+            SELECT websearch_to_tsquery('dutch', %(q)s)::text,
+                websearch_to_tsquery('english', %(q)s)::text,
                 array(
                     SELECT c FROM unnest(%(codes)s::text[]) c
                     WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
                         && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
                 )
             """,
-            {"q": q or None, "codes": CATEGORY_CODES},
+            {"q": q, "codes": CATEGORY_CODES},
         )
-        _, _, dutch, english, categories = cursor.fetchone()
-    if not q:
-        return "", []
+        dutch, english, categories = cursor.fetchone()
     if dutch == english or not english:
         tsq = str(dutch)
     elif not dutch:
@@ -213,7 +214,12 @@ class Estimates:
 
 
 def estimate(query: Query) -> Estimates:
-    """One EXPLAIN of the search's parts, as a UNION ALL of one SELECT each."""
+    """One EXPLAIN of the search's parts, as a UNION ALL of one SELECT each.
+
+    Kept in the process for SEARCH_ESTIMATE_SECONDS under the search's words and
+    filters and its point to about a kilometre: planning the parts costs more
+    than a walked page, and an estimate a minute old is as good.
+    """
     visible = f"{PUBLISHED} AND j.expires_at > %(now)s"
     parts = {
         "published": visible,
@@ -226,11 +232,30 @@ def estimate(query: Query) -> Estimates:
     union = " UNION ALL ".join(
         f"SELECT 1 FROM jobs_job j WHERE {c}" for c in parts.values()  # noqa: S608  # nosec B608
     )
+    seconds = settings.SEARCH_ESTIMATE_SECONDS
+    key = _estimate_key(union, query) if seconds else ""
+    if key and (kept := caches["local"].get(key)) is not None:
+        return cast(Estimates, kept)
     plan = fetch(f"EXPLAIN (FORMAT JSON) {union}", query.params)[0][0]
     rows = dict(zip(parts, (float(c["Plan Rows"]) for c in plan[0]["Plan"]["Plans"]), strict=True))
-    return Estimates(
+    estimates = Estimates(
         published=rows["published"],
         domain=rows["domain"] * (CIRCLE_IN_BOX if query.has_point else 1.0),
         box=rows.get("box"),
         text=rows.get("text"),
     )
+    if key:
+        caches["local"].set(key, estimates, timeout=seconds)
+    return estimates
+
+
+def _estimate_key(union: str, query: Query) -> str:
+    search = query.search
+    near = (
+        (round(search.lat, 2), round(search.lon, 2))  # type: ignore[arg-type]
+        if search.has_point
+        else None
+    )
+    params = sorted((k, v) for k, v in query.params.items() if k not in ("now", "origin"))
+    digest = hashlib.sha256(repr((union, near, params)).encode()).hexdigest()
+    return f"jobs:search:estimate:{digest}"
