@@ -237,6 +237,7 @@ def _api_report(runs: dict[int, Any]) -> dict[str, Any]:
             "error_examples": r.errors[:3],
             "statuses": r.statuses,
             "connections_per_worker": sorted(r.per_worker.values()),
+            "cpu_ms_per_request": r.cpu_ms,
         }
         for c, r in runs.items()
     }
@@ -258,7 +259,7 @@ def _meets(
 def measure_api(
     mix: list[Any], env: dict[str, str], configuration: str, check: Any
 ) -> dict[str, dict[int, Any]]:
-    from bench import floor, loadgen, server
+    from bench import cpu, floor, loadgen, server
 
     out: dict[str, dict[int, Any]] = {}
     with server.running(env=env, log_path=RESULTS / f"server-{configuration}.log") as running:
@@ -272,6 +273,7 @@ def measure_api(
         for query in mix:
             out[query.name] = {}
             for concurrency, bounds in API.items():
+                before = cpu.sample(running.workers)
                 run = loadgen.run(
                     server.HOST,
                     running.port,
@@ -281,6 +283,9 @@ def measure_api(
                     check_every=10,
                     owner=running,
                     **bounds,  # type: ignore[arg-type]
+                )
+                run.cpu_ms = cpu.per_request(
+                    before, cpu.sample(running.workers), len(run.latencies_ms)
                 )
                 out[query.name][concurrency] = run
                 stats = floor.percentiles(run.latencies_ms)
@@ -319,6 +324,29 @@ def _table(report: dict[str, Any], key: str, title: str) -> None:
     print()
 
 
+def _cpu_table(report: dict[str, Any]) -> None:
+    cores = report["machine"]["cores"] or 1
+    print(
+        f"CPU per request at 8 connections, production configuration (ms; all share {cores} cores,"
+        f" so {cores} x 1,000 ms / total bounds req/s):"
+    )
+    header = (
+        f"{'query':24s} | {'server':>7s} | {'postgres':>8s} | {'client':>7s} | {'total':>7s}"
+        f" | {'bound req/s':>11s} | {'req/s @8':>8s}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, q in report["queries"].items():
+        run = q["api"]["8"]
+        c = run["cpu_ms_per_request"]
+        bound = cores * 1000 / c["total"] if c.get("total") else 0
+        print(
+            f"{name:24s} | {c['server']:7.2f} | {c['postgres']:8.2f} | {c['client']:7.2f}"
+            f" | {c['total']:7.2f} | {bound:11.0f} | {run['requests_per_second']:8.0f}"
+        )
+    print()
+
+
 def print_report(report: dict[str, Any]) -> None:
     m = report["machine"]
     print()
@@ -328,6 +356,7 @@ def print_report(report: dict[str, Any]) -> None:
     )
     print()
     _table(report, "api", f"API in the production configuration ({report['server']}):")
+    _cpu_table(report)
     _table(
         report,
         "api_unpooled",

@@ -33,6 +33,7 @@ class Run:
     errors: list[str] = field(default_factory=list)
     elapsed_s: float = 0.0
     per_worker: dict[int, int] = field(default_factory=dict)  # connections per server worker
+    cpu_ms: dict[str, float] = field(default_factory=dict)  # per request: server, postgres, client
 
     @property
     def requests_per_second(self) -> float:
