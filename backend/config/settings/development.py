@@ -10,7 +10,7 @@ SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.FileSmsBackend")
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "apps.core.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
