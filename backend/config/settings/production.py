@@ -5,9 +5,9 @@ from config.settings.base import DATABASES, LOGGING, STORAGES, env
 
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without it
 
-# Under ASGI every request runs in a thread of its own, so persistent connections
-# (CONN_MAX_AGE) are never reused: each request would open a PostgreSQL
-# connection. A pool per process instead (`make bench` measures the difference).
+# Requests run on HTTP_THREADS threads per process (config/asgi.py); a pool per
+# process shares PostgreSQL connections among them and keeps at most
+# DB_POOL_MAX_SIZE open (`make bench` measures it against no reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["OPTIONS"]["pool"] = {
     "min_size": env.int("DB_POOL_MIN_SIZE", default=2),

@@ -6,20 +6,24 @@ Renders exactly what JobSerializer renders for anyone (no risk flags), with
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 from typing import Any
 
 from apps.employers.models import EmployerProfile
 
 CENT = Decimal("0.01")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _datetime(value: datetime | None, tz: tzinfo) -> str | None:
-    # As DRF's DateTimeField: in the current time zone, ISO 8601, UTC as Z.
-    if value is None:
+def _datetime(micros: int | None, tz: tzinfo) -> str | None:
+    """Microseconds since the epoch as DRF's DateTimeField renders the moment.
+
+    In the current time zone, ISO 8601, UTC as Z.
+    """
+    if micros is None:
         return None
-    text = value.astimezone(tz).isoformat()
+    text = (EPOCH + timedelta(microseconds=micros)).astimezone(tz).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 

@@ -5,7 +5,7 @@ walk wherever a walk can, as it does over many jobs. Both are held to the ORM's
 form of the same search (`job_search`), page by page.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -169,6 +169,33 @@ def test_a_result_renders_as_the_job_serializer_renders_it(jobs):
 
     assert rendered == JobSerializer(annotated).data
     assert list(rendered) == list(JobSerializer(annotated).data)
+
+
+@pytest.mark.parametrize(
+    "published_at",
+    [
+        datetime(2026, 1, 15, 8, 0, tzinfo=UTC),  # winter time, whole seconds
+        datetime(2026, 7, 15, 21, 59, 59, 999999, tzinfo=UTC),  # summer time, next day there
+        datetime(2026, 3, 29, 0, 59, 59, 1, tzinfo=UTC),  # the last moment before summer time
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),  # the first moment of it
+    ],
+)
+def test_a_result_s_moments_render_as_the_job_serializer_renders_them(published_at):
+    job = JobFactory(
+        location=near_utrecht(1),
+        published_at=published_at,
+        expires_at=published_at + timedelta(days=400),
+    )
+    annotated = job_search(JobSearch(lat=UTRECHT[0], lon=UTRECHT[1])).get(pk=job.pk)
+
+    found = job_search_page(JobSearch(lat=UTRECHT[0], lon=UTRECHT[1]), page=1, page_size=20)
+    rendered = next(r for r in found.results if r["id"] == str(job.pk))
+
+    expected = JobSerializer(annotated).data
+    assert (rendered["published_at"], rendered["expires_at"]) == (
+        expected["published_at"],
+        expected["expires_at"],
+    )
 
 
 def test_without_a_point_a_result_has_no_distance(jobs):
