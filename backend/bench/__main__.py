@@ -103,7 +103,6 @@ def main() -> None:
 
     sys.path.insert(0, str(BACKEND))
     django.setup()
-    import psycopg
 
     from bench import floor, loadgen
     from bench.mix import queries
@@ -123,7 +122,7 @@ def main() -> None:
         },
         "queries": {},
     }
-    with psycopg.connect(url, autocommit=True) as conn:
+    with floor.connect(url) as conn:
         report["postgres"] = conn.execute("SELECT version()").fetchone()[0]  # type: ignore[index]
         report["postgis"] = conn.execute("SELECT postgis_lib_version()").fetchone()[0]  # type: ignore[index]
 
@@ -131,7 +130,7 @@ def main() -> None:
     log("capturing each search's SQL and plans")
     captured: dict[str, list[floor.Captured]] = {}
     plans: dict[str, Any] = {}
-    with psycopg.connect(url, autocommit=True) as conn:
+    with floor.connect(url) as conn:
         for query in mix:
             captured[query.name] = [floor.capture(v) for v in query.variants]
             plans[query.name] = floor.explain(conn, captured[query.name][0].statements)
@@ -157,7 +156,7 @@ def main() -> None:
     # 3. The floor: the same statements through psycopg.
     log("replaying the SQL through psycopg")
     raw: dict[str, list[float]] = {}
-    with psycopg.connect(url, autocommit=True) as conn:
+    with floor.connect(url) as conn:
         for query in mix:
             raw[query.name] = []
             for capture in captured[query.name]:

@@ -45,6 +45,14 @@ def capture(variant: Variant) -> Captured:
     return Captured(statements, page.plan, page.count, page.count_is_exact, len(page.results))
 
 
+def connect(url: str) -> psycopg.Connection:
+    """A plain connection with the app's session settings (DB_SESSION_OPTIONS: no JIT...)."""
+    from django.conf import settings
+
+    options = settings.DATABASES["default"]["OPTIONS"].get("options", "")
+    return psycopg.connect(url, autocommit=True, options=options)
+
+
 def replay(conn: psycopg.Connection, statements: list[str]) -> float:
     """Milliseconds for the statements in one transaction, as the API runs them."""
     started = time.perf_counter()
