@@ -2,7 +2,7 @@
 
 Every view and middleware of the API is synchronous. Under Django's own ASGI
 handler each synchronous middleware hook and the view would hop to a thread and
-back (a dozen hops a request, about half of the server's CPU per search); here
+back (a dozen hops a request, about a third of the server's CPU per search); here
 a request goes to a thread once and runs the whole synchronous stack there.
 `HTTP_THREADS` threads per process; keep the database pool
 (`DB_POOL_MAX_SIZE`) at least as large.

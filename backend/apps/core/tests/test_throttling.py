@@ -22,8 +22,7 @@ class Endpoint(APIView):
 
 
 def anonymous(ip: str = "192.0.2.1"):
-    request = Endpoint().initialize_request(APIRequestFactory().get("/", REMOTE_ADDR=ip))
-    return request
+    return Endpoint().initialize_request(APIRequestFactory().get("/", REMOTE_ADDR=ip))
 
 
 def asks(throttle_class, request, at: datetime) -> tuple[bool, float | None]:
