@@ -1,11 +1,13 @@
 from typing import Any
 
 from django.contrib.gis.db import models as gis_models
+from django.contrib.gis.db.models.functions import Transform
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import BaseModel
@@ -13,6 +15,9 @@ from apps.core.validators import validate_no_bsn, validate_postal_code
 from apps.employers.models import EmployerProfile
 
 MAX_HOURLY_WAGE = 500
+# The Dutch national grid (Amersfoort / RD New): metres on a plane that is true to
+# within 0.03 % over the Netherlands.
+RD_NEW = 28992
 
 
 class MinimumWage(models.Model):
@@ -114,6 +119,14 @@ class Job(BaseModel):
     # A geography column with its own GiST index: radius queries (ST_DWithin) and
     # KNN ordering (<->) use the index and measure in metres on the sphere.
     location = gis_models.PointField(geography=True, srid=4326, null=True, blank=True)
+    # The same point on the Dutch grid, kept by the database: nearest-first search
+    # walks its planar GiST index (KNN), several times cheaper a row than the
+    # geography's, which measures on the sphere (apps/jobs/search/sql.py).
+    location_rd = models.GeneratedField(
+        expression=Transform(Cast("location", gis_models.PointField(srid=4326)), RD_NEW),
+        output_field=gis_models.PointField(srid=RD_NEW, null=True),
+        db_persist=True,
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -9,9 +9,11 @@ radius and filters, the words), then runs one of two plans (`plans.py`):
   or the radius' GiST index), everything else is checked on those rows, and the
   count is exact;
 - **walk**, when it matches many: the jobs are read in the order asked for
-  straight from an index (nearest first by KNN `<->` on the geography, newest
+  straight from an index (nearest first by KNN `<->`: on the Dutch grid's
+  planar index near the Netherlands, on the geography's elsewhere; newest
   first, best paid first) and checked one by one until the page is full, so a
-  page costs about the rows it shows. A walk gives up after a bounded number
+  page costs about the rows it shows. The radius itself is always the
+  geography's (`ST_DWithin` on the spheroid). A walk gives up after a bounded number
   of rows (the words were rarer than estimated) and the exact plan answers
   instead. The count is then the estimate, rounded to two significant figures.
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.contrib.gis.db.models.functions import Distance, GeometryDistance
+from django.contrib.gis.db.models.functions import Distance, GeometryDistance, Transform
 from django.contrib.gis.measure import D
 from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from apps.core.geo import point
-from apps.jobs.models import Job
+from apps.jobs.models import RD_NEW, Job
 from apps.jobs.search.sql import (
     TIER_CATEGORY,
     TIER_ELSEWHERE,
     TIER_TITLE,
+    on_grid,
     text_query,
     with_weights,
 )
@@ -39,8 +40,13 @@ def job_search(search: JobSearch) -> QuerySet[Job]:
     jobs = jobs_visible_to_all().select_related("employer")
     if search.has_point:
         origin = point(latitude=search.lat, longitude=search.lon)  # type: ignore[arg-type]
+        knn = (
+            GeometryDistance("location_rd", Transform(origin, RD_NEW))
+            if on_grid(origin.y, origin.x)
+            else GeometryDistance("location", origin)
+        )
         jobs = jobs.filter(location__dwithin=(origin, D(km=search.radius_km))).annotate(
-            knn=GeometryDistance("location", origin), distance=Distance("location", origin)
+            knn=knn, distance=Distance("location", origin)
         )
     if search.q:
         tsq = text_query(search.q)

@@ -16,16 +16,15 @@ from apps.jobs.search.sql import (
     CATEGORY_NAMED,
     EMPLOYER_APPROVED,
     IN_BOX,
+    IN_GRID_BOX,
     IN_RADIUS,
-    KNN,
+    IN_RADIUS_BY_GRID,
     PUBLISHED,
-    SORT_KEYS,
     TEXT,
     TITLE,
     TITLE_INDEXED,
     TITLE_OR_CATEGORY,
     VISIBLE,
-    WALK_ORDER,
     Estimates,
     Query,
 )
@@ -100,7 +99,7 @@ def exact(
     AND in another index: the radius' GiST index over a city costs tens of
     milliseconds even when the words match ten jobs.
     """
-    keys = SORT_KEYS[ordering]
+    keys = query.sort_keys(ordering)
     checks = " AND ".join([VISIBLE, *query.conditions, *extra])
     source = (
         "jobs_job j"  # no generator: the filters' own indexes, as the planner sees fit
@@ -126,6 +125,8 @@ def walk(
     """
     budget = min(max(WALK_MIN_ROWS, WALK_ROWS_PER_RESULT * want), WALK_MAX_ROWS)
     domain = " AND ".join([PUBLISHED, IN_BOX, IN_RADIUS] if query.has_point else [PUBLISHED])
+    if ordering == "distance" and query.on_grid:
+        domain = f"{PUBLISHED} AND {IN_GRID_BOX} AND {IN_RADIUS_BY_GRID}"
     checks = " AND ".join(
         [
             f"j.expires_at > %(now)s AND {EMPLOYER_APPROVED}",
@@ -138,7 +139,7 @@ def walk(
             "SELECT j.id, row_number() OVER () AS pos, count(*) OVER () AS hits,"  # noqa: S608  # nosec B608
             " NULL::bigint AS total, true AS settled, NULL::float8 AS boundary FROM ("
             f"SELECT j.id FROM (SELECT j.* FROM jobs_job j WHERE {domain}"
-            f" ORDER BY {WALK_ORDER[ordering]} LIMIT %(budget)s) j"
+            f" ORDER BY {query.walk_order(ordering)} LIMIT %(budget)s) j"
             f" WHERE {checks} LIMIT %(want)s) j"
         )
         found = _page(
@@ -153,8 +154,8 @@ def walk(
     hits_sql = f"""
         WITH near AS MATERIALIZED (
             SELECT j.id, j.knn, j.published_at FROM (
-                SELECT j.*, {KNN} AS knn FROM jobs_job j WHERE {domain}
-                ORDER BY {KNN} LIMIT %(budget)s
+                SELECT j.*, {query.knn} AS knn FROM jobs_job j WHERE {domain}
+                ORDER BY {query.knn} LIMIT %(budget)s
             ) j WHERE {checks} LIMIT %(want)s + 1
         ), bounds AS (
             SELECT count(*) AS fetched, max(knn) AS last,
@@ -171,12 +172,12 @@ def walk(
         return None
     if found.settled or found.boundary is None:
         return found
-    # <-> measures on the sphere, the box on the spheroid: 1 % apart at most.
+    # <-> measures on the sphere or the grid, the box on the spheroid: 1 % apart at most.
     return exact(
         query,
         ordering,
         generator=f"j.location && _st_expand({sql.ORIGIN}, %(tie_box)s)",
-        extra=[*extra, f"{KNN} <= %(tie)s"],
+        extra=[*extra, f"{query.knn} <= %(tie)s"],
         want=want,
         offset=offset,
         size=size,

@@ -18,7 +18,7 @@ from django.db import connection
 from django.utils import timezone
 
 from apps.employers.models import EmployerProfile
-from apps.jobs.models import Job
+from apps.jobs.models import RD_NEW, Job
 
 if TYPE_CHECKING:
     from apps.jobs.search import JobSearch
@@ -46,7 +46,18 @@ ORIGIN = "%(origin)s::geography"
 # the column's statistics, where it guesses a hundred rows for ST_DWithin itself.
 IN_BOX = f"j.location && _st_expand({ORIGIN}, %(radius)s)"
 IN_RADIUS = f"_st_dwithin(j.location, {ORIGIN}, %(radius)s, true)"
-KNN = f"j.location <-> {ORIGIN}"
+KNN_SPHERE = f"j.location <-> {ORIGIN}"
+# Near the Netherlands, nearest first walks the Dutch grid's planar index instead
+# (location_rd): a point's distance is exact in a planar index, where the sphere's
+# is rechecked on every row. The grid's distances are within GRID_ERROR of the
+# geodesic ones over GRID_AREA (tested), so its box with that margin holds the
+# radius, and a row that near is in the radius without measuring on the spheroid.
+GRID_AREA = {"lat": (49.0, 55.5), "lon": (1.0, 9.5)}
+GRID_ERROR = 0.005
+ORIGIN_GRID = f"ST_Transform(%(origin)s::geometry, {RD_NEW})"
+KNN_GRID = f"j.location_rd <-> {ORIGIN_GRID}"
+IN_GRID_BOX = f"j.location_rd && ST_Expand({ORIGIN_GRID}, %(grid_radius)s)"
+IN_RADIUS_BY_GRID = f"({KNN_GRID} < %(grid_inside)s OR {IN_RADIUS})"
 
 TEXT = "(j.search_vector @@ %(tsq)s::tsquery OR j.title %%> %(q)s)"
 TITLE = "(j.search_vector @@ %(tsq_title)s::tsquery OR j.title %%> %(q)s)"
@@ -65,15 +76,14 @@ TIER = (
 )
 
 # Each ordering's full sort key, and the index order a walk reads (all the indexes
-# are partial on status = 'published'; see migration 0004).
+# are partial on status = 'published'; see migrations 0004 and 0005). By distance,
+# both are the query's `knn`.
 SORT_KEYS = {
-    "distance": f"{KNN}, j.published_at DESC, j.id",
     "-published_at": "j.published_at DESC, j.id",
     "-hourly_wage": "j.hourly_wage DESC, j.published_at DESC, j.id",
     "relevance": f"{TIER} DESC, j.published_at DESC, j.id",
 }
 WALK_ORDER = {
-    "distance": KNN,
     "-published_at": "j.published_at DESC, j.id",
     "-hourly_wage": "j.hourly_wage DESC, j.published_at DESC, j.id",
     "relevance": "j.published_at DESC, j.id",
@@ -164,6 +174,29 @@ class Query:
     def conditions_but(self, *left_out: str) -> list[str]:
         return [c for c in self.conditions if c not in left_out]
 
+    @property
+    def on_grid(self) -> bool:
+        """Whether nearest first walks the Dutch grid's index (a point in GRID_AREA)."""
+        return "grid_radius" in self.params
+
+    @property
+    def knn(self) -> str:
+        """The distance that nearest first orders by: on the grid, or on the sphere."""
+        return KNN_GRID if self.on_grid else KNN_SPHERE
+
+    def sort_keys(self, ordering: str) -> str:
+        if ordering == "distance":
+            return f"{self.knn}, j.published_at DESC, j.id"
+        return SORT_KEYS[ordering]
+
+    def walk_order(self, ordering: str) -> str:
+        return self.knn if ordering == "distance" else WALK_ORDER[ordering]
+
+
+def on_grid(lat: float, lon: float) -> bool:
+    (south, north), (west, east) = GRID_AREA["lat"], GRID_AREA["lon"]
+    return south <= lat <= north and west <= lon <= east
+
 
 def build(search: JobSearch) -> Query:
     params: dict[str, Any] = {"not_approved": NOT_APPROVED, "now": timezone.now()}
@@ -171,6 +204,9 @@ def build(search: JobSearch) -> Query:
     if search.has_point:
         params["origin"] = f"SRID=4326;POINT({search.lon!r} {search.lat!r})"
         params["radius"] = float(search.radius_km) * 1000
+        if on_grid(search.lat, search.lon):  # type: ignore[arg-type]
+            params["grid_radius"] = params["radius"] * (1 + GRID_ERROR) + 1
+            params["grid_inside"] = params["radius"] * (1 - GRID_ERROR)
         conditions += [IN_BOX, IN_RADIUS]
     tsq, categories = prepare(search.q)
     if search.q:
