@@ -1,0 +1,228 @@
+"""HTTP through the ASGI application into Django's WSGI handler (apps/core/wsgi_bridge.py)."""
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from django.test import override_settings
+
+from apps.core.wsgi_bridge import WSGIBridge
+
+
+def call(app: Any, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ASGI messages the app sends for one request received as `messages`."""
+    sent: list[dict[str, Any]] = []
+    pending = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        if pending:
+            return pending.pop(0)
+        await asyncio.sleep(3600)  # a client that says nothing more
+        raise AssertionError("unreachable")
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(asyncio.wait_for(app(scope, receive, send), timeout=10))
+    return sent
+
+
+def http_scope(path: str = "/", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("203.0.113.7", 51234),
+        "server": ("testserver", 80),
+        **extra,
+    }
+
+
+def echo(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    """A WSGI app that answers with what it was given."""
+    body = environ["wsgi.input"].read()
+    seen = {
+        key: value
+        for key, value in environ.items()
+        if isinstance(value, str) and not key.startswith("wsgi.")
+    }
+    seen["body"] = body.decode()
+    seen["input_in_memory"] = str(type(environ["wsgi.input"]).__name__ == "BytesIO")
+    start_response("201 Created", [("Content-Type", "application/json"), ("X-Echo", "yes")])
+    return [json.dumps(seen).encode()]
+
+
+def test_a_get_through_the_project_s_asgi_application_is_django_s_answer():
+    from config.asgi import application
+
+    sent = call(application, http_scope("/health/live/"), [{"type": "http.request"}])
+
+    start, body = sent
+    assert start["type"] == "http.response.start"
+    assert start["status"] == 200
+    assert (b"content-type", b"application/json") in start["headers"]
+    assert json.loads(body["body"])["status"] == "healthy"
+    assert body.get("more_body", False) is False
+
+
+def test_the_environ_carries_the_request_as_pep_3333_says():
+    scope = http_scope(
+        "/prefix/api/v1/jobs/",
+        method="POST",
+        root_path="/prefix",
+        query_string=b"q=caf%C3%A9&page=2",
+        headers=[
+            (b"host", b"testserver"),
+            (b"content-type", b"application/json"),
+            (b"content-length", b"11"),
+            (b"cookie", b"a=1"),
+            (b"cookie", b"b=2"),
+            (b"accept", b"text/html"),
+            (b"accept", b"application/json"),
+            (b"x-forwarded-proto", b"https"),
+            (b"x_forwarded_proto", b"spoofed"),
+        ],
+    )
+
+    sent = call(
+        WSGIBridge(echo, threads=2),
+        scope,
+        [
+            {"type": "http.request", "body": b'{"a":', "more_body": True},
+            {"type": "http.request", "body": b' "b"}', "more_body": False},
+        ],
+    )
+
+    start, body = sent
+    seen = json.loads(body["body"])
+    assert start["status"] == 201
+    assert start["headers"] == [(b"content-type", b"application/json"), (b"x-echo", b"yes")]
+    assert seen["REQUEST_METHOD"] == "POST"
+    assert (seen["SCRIPT_NAME"], seen["PATH_INFO"]) == ("/prefix", "/api/v1/jobs/")
+    assert seen["QUERY_STRING"] == "q=caf%C3%A9&page=2"
+    assert (seen["CONTENT_TYPE"], seen["CONTENT_LENGTH"]) == ("application/json", "11")
+    assert seen["HTTP_COOKIE"] == "a=1; b=2"
+    assert seen["HTTP_ACCEPT"] == "text/html,application/json"
+    assert seen["HTTP_X_FORWARDED_PROTO"] == "https"  # the underscore twin is dropped
+    assert (seen["REMOTE_ADDR"], seen["SERVER_NAME"], seen["SERVER_PORT"]) == (
+        "203.0.113.7",
+        "testserver",
+        "80",
+    )
+    assert seen["SERVER_PROTOCOL"] == "HTTP/1.1"
+    assert seen["body"] == '{"a": "b"}'
+    assert seen["input_in_memory"] == "True"
+
+
+def test_a_path_outside_latin_1_reaches_the_app_as_wsgi_encodes_it():
+    sent = call(WSGIBridge(echo, threads=1), http_scope("/café/"), [{"type": "http.request"}])
+
+    seen = json.loads(sent[1]["body"])
+    assert seen["PATH_INFO"] == "/café/".encode().decode("latin1")
+
+
+@override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=10)
+def test_a_body_larger_than_the_memory_limit_is_spooled_whole():
+    chunks = [b"0123456789", b"abcdefghij", b"klm"]
+
+    sent = call(
+        WSGIBridge(echo, threads=1),
+        http_scope(method="POST"),
+        [{"type": "http.request", "body": c, "more_body": i < 2} for i, c in enumerate(chunks)],
+    )
+
+    seen = json.loads(sent[1]["body"])
+    assert seen["body"] == "0123456789abcdefghijklm"
+    assert seen["input_in_memory"] == "False"
+
+
+def test_a_client_gone_before_its_body_arrived_gets_nothing_and_the_app_is_not_called():
+    called = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        called.append(environ)
+        start_response("200 OK", [])
+        return [b""]
+
+    sent = call(
+        WSGIBridge(app, threads=1),
+        http_scope(method="POST"),
+        [{"type": "http.request", "body": b"part", "more_body": True}, {"type": "http.disconnect"}],
+    )
+
+    assert sent == []
+    assert called == []
+
+
+class Streamed:
+    """A streaming response as Django's StreamingHttpResponse looks to WSGI."""
+
+    streaming = True
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def __iter__(self):
+        yield b"first,"
+        yield b""
+        yield b"second"
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_streaming_response_is_sent_a_chunk_at_a_time_and_closed():
+    response = Streamed()
+
+    def app(environ: dict[str, Any], start_response: Any) -> Streamed:
+        start_response("200 OK", [("Content-Type", "text/csv")])
+        return response
+
+    sent = call(WSGIBridge(app, threads=1), http_scope(), [{"type": "http.request"}])
+
+    assert [m["type"] for m in sent] == ["http.response.start"] + ["http.response.body"] * 3
+    assert [(m["body"], m.get("more_body", False)) for m in sent[1:]] == [
+        (b"first,", True),
+        (b"second", True),
+        (b"", False),
+    ]
+    assert response.closed is True
+
+
+def test_a_whole_response_is_closed_after_it_was_read():
+    closed = []
+
+    class Whole(list):
+        def close(self) -> None:
+            closed.append(True)
+
+    def app(environ: dict[str, Any], start_response: Any) -> Whole:
+        write = start_response("200 OK", [])
+        write(b"written ")  # PEP 3333's write(), before the iterable
+        return Whole([b"and ", b"returned"])
+
+    sent = call(WSGIBridge(app, threads=1), http_scope(), [{"type": "http.request"}])
+
+    assert sent[1] == {"type": "http.response.body", "body": b"written and returned"}
+    assert closed == [True]
+
+
+def test_an_app_that_never_starts_its_response_is_an_error():
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        return [b"no status"]
+
+    with pytest.raises(RuntimeError, match="start_response"):
+        call(WSGIBridge(app, threads=1), http_scope(), [{"type": "http.request"}])
+
+
+def test_only_http_is_answered():
+    with pytest.raises(ValueError, match="HTTP only"):
+        call(WSGIBridge(echo, threads=1), {"type": "websocket", "path": "/"}, [])
