@@ -116,8 +116,9 @@ class Job(BaseModel):
         max_length=7, blank=True, default="", validators=[validate_postal_code]
     )
     city = models.CharField(max_length=100, blank=True, default="")
-    # A geography column with its own GiST index: radius queries (ST_DWithin) and
-    # KNN ordering (<->) use the index and measure in metres on the sphere.
+    # A geography column with its own GiST index: radius queries (ST_DWithin) use
+    # the index and measure in metres on the spheroid; so does nearest first (<->,
+    # on the sphere) for points far from the Netherlands.
     location = gis_models.PointField(geography=True, srid=4326, null=True, blank=True)
     # The same point on the Dutch grid, kept by the database: nearest-first search
     # walks its planar GiST index (KNN), several times cheaper a row than the
