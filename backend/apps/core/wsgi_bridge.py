@@ -5,8 +5,8 @@ stack on one of `threads` threads (config/asgi.py). The request's body is read
 first, as Django's own ASGI handler reads it (in memory up to
 FILE_UPLOAD_MAX_MEMORY_SIZE, on disk beyond); the thread answers with the status,
 the headers and the whole body, which the event loop then sends. A streaming
-response (`StreamingHttpResponse`, `FileResponse`) is read a chunk at a time on a
-thread instead, as the client takes it.
+response (`StreamingHttpResponse`, `FileResponse`) is sent from its thread a
+chunk at a time instead, each waiting for the event loop (as a2wsgi sends all).
 
 a2wsgi did this before; it sends every ASGI message from the thread through the
 event loop and waits for it, three round trips a response, which cost about a
@@ -18,9 +18,10 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import io
+import itertools
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any
 
@@ -45,64 +46,60 @@ class WSGIBridge:
             return  # the client left before it had sent its request
         loop = asyncio.get_running_loop()
         context = contextvars.copy_context()  # each request's context vars start afresh
-        status, headers, chunks, stream = await loop.run_in_executor(
-            self.executor, context.run, self._respond, environ(scope, body)
-        )
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        if stream is None:
-            await send({"type": "http.response.body", "body": b"".join(chunks)})
-            return
         try:
-            if chunks:
-                await send(
-                    {"type": "http.response.body", "body": b"".join(chunks), "more_body": True}
-                )
-            while (
-                chunk := await loop.run_in_executor(self.executor, next, stream, None)
-            ) is not None:
-                if chunk:
-                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
-            await send({"type": "http.response.body", "body": b""})
+            answer = await loop.run_in_executor(
+                self.executor, context.run, self._respond, environ(scope, body), loop, send
+            )
         finally:
-            await loop.run_in_executor(self.executor, _close, stream)
+            body.close()
+        if answer is None:
+            return  # streamed from the thread
+        status, headers, content = answer
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
 
     def _respond(
-        self, wsgi_environ: dict[str, Any]
-    ) -> tuple[int, Headers, list[bytes], Iterator[bytes] | None]:
-        """On a thread: the app's answer, whole, or its first part and the rest to stream."""
+        self,
+        wsgi_environ: dict[str, Any],
+        loop: asyncio.AbstractEventLoop,
+        send: Callable[..., Any],
+    ) -> tuple[int, Headers, bytes] | None:
+        """On a thread: the app's whole answer, or None once a streaming one was sent.
+
+        A streaming response is read and closed on this thread, in this request's
+        context, as the view's thread-bound state (its database connection, which
+        closing the response hands back to the pool) requires; each chunk waits for
+        the event loop to take it.
+        """
         started: list[Any] = []
         written: list[bytes] = []
 
         def start_response(
             status: str, headers: list[tuple[str, str]], exc_info: Any = None
         ) -> Callable[[bytes], None]:
-            if exc_info is not None and started:
-                raise exc_info[1].with_traceback(exc_info[2])
+            # Nothing is sent before the app returns, so an error page may always
+            # replace what was started (PEP 3333).
             started[:] = [status, headers]
             return written.append  # PEP 3333's write(), for apps that still use it
 
         result = self.app(wsgi_environ, start_response)
-        if getattr(result, "streaming", False):
-            stream = _Stream(result)
-            return (*_start(started), written, stream)
         try:
-            chunks = [*written, *result]
+            if not getattr(result, "streaming", False):
+                content = b"".join([*written, *result])
+                return (*_start(started), content)
+            status, headers = _start(started)
+
+            def out(message: dict[str, Any]) -> None:
+                asyncio.run_coroutine_threadsafe(send(message), loop).result()
+
+            out({"type": "http.response.start", "status": status, "headers": headers})
+            for chunk in itertools.chain(written, result):
+                if chunk:
+                    out({"type": "http.response.body", "body": chunk, "more_body": True})
+            out({"type": "http.response.body", "body": b""})
+            return None
         finally:
             _close(result)
-        return (*_start(started), chunks, None)
-
-
-class _Stream(Iterator[bytes]):
-    """A streaming response's chunks, and its close()."""
-
-    def __init__(self, result: Iterable[bytes]) -> None:
-        self.result, self.chunks = result, iter(result)
-
-    def __next__(self) -> bytes:
-        return next(self.chunks)
-
-    def close(self) -> None:
-        _close(self.result)
 
 
 def _start(started: list[Any]) -> tuple[int, Headers]:
@@ -148,6 +145,7 @@ async def _body(receive: Callable[..., Any]) -> IO[bytes] | None:
 def environ(scope: dict[str, Any], body: IO[bytes]) -> dict[str, Any]:
     """The WSGI environ of an ASGI HTTP scope (PEP 3333: native strings are latin-1).
 
+    The body is read whole before (a chunked one gets its CONTENT_LENGTH).
     Header names with an underscore are dropped, as gunicorn and Django's runserver
     drop them: once underscores and dashes both become underscores, `X_Forwarded_Proto`
     would pass for the proxy's `X-Forwarded-Proto`.
@@ -190,4 +188,11 @@ def environ(scope: dict[str, Any], body: IO[bytes]) -> dict[str, Any]:
             separator = "; " if key == "HTTP_COOKIE" else ","
             value = wsgi_environ[key] + separator + value
         wsgi_environ[key] = value
+    if "CONTENT_LENGTH" not in wsgi_environ:
+        # A chunked body has no length, and Django reads no further than CONTENT_LENGTH;
+        # the body is all in hand.
+        size = body.seek(0, io.SEEK_END)
+        body.seek(0)
+        if size:
+            wsgi_environ["CONTENT_LENGTH"] = str(size)
     return wsgi_environ

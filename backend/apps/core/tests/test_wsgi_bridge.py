@@ -2,6 +2,8 @@
 
 import asyncio
 import json
+import sys
+import threading
 from typing import Any
 
 import pytest
@@ -168,33 +170,68 @@ class Streamed:
     streaming = True
 
     def __init__(self) -> None:
-        self.closed = False
+        self.threads: dict[str, int] = {}
 
     def __iter__(self):
+        self.threads["iterated"] = threading.get_ident()
         yield b"first,"
         yield b""
         yield b"second"
 
     def close(self) -> None:
-        self.closed = True
+        self.threads["closed"] = threading.get_ident()
 
 
-def test_a_streaming_response_is_sent_a_chunk_at_a_time_and_closed():
+def test_a_streaming_response_is_sent_a_chunk_at_a_time_from_the_view_s_thread():
     response = Streamed()
 
     def app(environ: dict[str, Any], start_response: Any) -> Streamed:
+        response.threads["called"] = threading.get_ident()
         start_response("200 OK", [("Content-Type", "text/csv")])
         return response
 
-    sent = call(WSGIBridge(app, threads=1), http_scope(), [{"type": "http.request"}])
+    sent = call(WSGIBridge(app, threads=4), http_scope(), [{"type": "http.request"}])
 
     assert [m["type"] for m in sent] == ["http.response.start"] + ["http.response.body"] * 3
+    assert sent[0]["headers"] == [(b"content-type", b"text/csv")]
     assert [(m["body"], m.get("more_body", False)) for m in sent[1:]] == [
         (b"first,", True),
         (b"second", True),
         (b"", False),
     ]
-    assert response.closed is True
+    # Read and closed where the view ran: its database connection is that thread's.
+    assert set(response.threads) == {"called", "iterated", "closed"}
+    assert len(set(response.threads.values())) == 1
+    assert response.threads["called"] != threading.get_ident()
+
+
+def test_a_chunked_body_gets_its_length():
+    sent = call(
+        WSGIBridge(echo, threads=1),
+        http_scope(method="POST", headers=[(b"transfer-encoding", b"chunked")]),
+        [
+            {"type": "http.request", "body": b"abc", "more_body": True},
+            {"type": "http.request", "body": b"de", "more_body": False},
+        ],
+    )
+
+    seen = json.loads(sent[1]["body"])
+    assert (seen["CONTENT_LENGTH"], seen["body"]) == ("5", "abcde")
+
+
+def test_an_error_page_replaces_the_response_the_app_had_started():
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        try:
+            raise ValueError("while rendering")
+        except ValueError:
+            start_response("500 Internal Server Error", [("X-Error", "1")], sys.exc_info())
+        return [b"sorry"]
+
+    sent = call(WSGIBridge(app, threads=1), http_scope(), [{"type": "http.request"}])
+
+    assert (sent[0]["status"], sent[0]["headers"]) == (500, [(b"x-error", b"1")])
+    assert sent[1]["body"] == b"sorry"
 
 
 def test_a_whole_response_is_closed_after_it_was_read():

@@ -81,12 +81,14 @@ def test_the_grid_s_distances_are_within_its_error_of_the_geodesic_ones(origin):
 def test_on_the_grid_a_job_just_inside_the_radius_is_found_and_one_just_outside_is_not(origin):
     lat, lon = origin
     assert on_grid(lat, lon)
-    # Eight bearings, a little nearer each: inside at 24.90 to 24.97 km, outside at 25.1.
+    # Eight bearings, a little nearer each: inside at 24.90 to 24.97 km (measured on
+    # the spheroid), outside at 25.1; and one at 20 km, in without measuring.
     inside = [JobFactory(location=projected(lat, lon, 24_970 - 10 * i, 45 * i)) for i in range(8)]
+    well_inside = JobFactory(location=projected(lat, lon, 20_000, 100))
     for i in range(8):
         JobFactory(location=projected(lat, lon, 25_100, 45 * i + 20))
     search = JobSearch(lat=lat, lon=lon, radius_km=25)
-    nearest_first = [str(job.pk) for job in reversed(inside)]
+    nearest_first = [str(well_inside.pk)] + [str(job.pk) for job in reversed(inside)]
 
     assert pages(search, exact_up_to=0) == nearest_first  # walked on the grid's index
     assert pages(search, exact_up_to=None) == nearest_first  # read from the radius' box
