@@ -76,6 +76,7 @@ def test_well_formed_json_reaches_the_view(api_client):
     assert response.json() == {"email": "a@b.nl"}
 
 
+@pytest.mark.usefixtures("throttle_window")
 def test_anonymous_requests_are_throttled_with_retry_after(api_client, monkeypatch):
     from rest_framework.throttling import AnonRateThrottle
 

@@ -194,6 +194,7 @@ def test_invalid_numbers_are_refused(start, texts, number):
     assert texts() == []
 
 
+@pytest.mark.usefixtures("throttle_window")
 def test_codes_are_throttled_per_user(start):
     user = UserFactory()
     statuses = [start(user, number=f"+3161234567{i}").status_code for i in range(6)]
@@ -201,6 +202,7 @@ def test_codes_are_throttled_per_user(start):
     assert statuses == [202] * 5 + [429]
 
 
+@pytest.mark.usefixtures("throttle_window")
 def test_codes_are_throttled_per_number_across_users(start, texts):
     statuses = [start(UserFactory()).status_code for _ in range(4)]
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("throttle_window")]
 
 URL = "/api/v1/auth/magic-link/"
 
