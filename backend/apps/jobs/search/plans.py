@@ -124,9 +124,12 @@ def walk(
     estimated cost a bounded detour before the exact plan answers instead.
     """
     budget = min(max(WALK_MIN_ROWS, WALK_ROWS_PER_RESULT * want), WALK_MAX_ROWS)
-    domain = " AND ".join([PUBLISHED, IN_BOX, IN_RADIUS] if query.has_point else [PUBLISHED])
-    if ordering == "distance" and query.on_grid:
+    if not query.has_point:
+        domain = PUBLISHED
+    elif ordering == "distance" and query.on_grid:
         domain = f"{PUBLISHED} AND {IN_GRID_BOX} AND {IN_RADIUS_BY_GRID}"
+    else:
+        domain = f"{PUBLISHED} AND {IN_BOX} AND {IN_RADIUS}"
     checks = " AND ".join(
         [
             f"j.expires_at > %(now)s AND {EMPLOYER_APPROVED}",
