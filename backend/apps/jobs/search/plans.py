@@ -2,8 +2,8 @@
 
 Every statement ends the same way: the ordered hits (id, position) in a CTE, and
 the jobs at the page's positions joined to their employer, behind one row of
-figures (how many hits, the exact total when counted, whether a KNN walk's last
-distance was clear of ties), so that even an empty page says how many there are.
+figures (how many hits, the exact total when counted), so that even an empty
+page says how many there are. A walk's hits carry the job's columns themselves.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ EXACT_TEXT_UP_TO = 5000
 WALK_ROWS_PER_RESULT = 40
 WALK_MIN_ROWS = 2000
 WALK_MAX_ROWS = 50_000
+# A walk's hits carry the job's columns up to this many rows (the first pages): its
+# page then needs no second pass over jobs_job. Deeper, copying every hit's columns
+# costs more than reading the page's twenty again.
+CARRY_UP_TO = 200
 
 
 @dataclass(frozen=True)
@@ -46,40 +50,31 @@ class Slice:
     """What one statement found: the page's rows among its hits."""
 
     rows: list[tuple[Any, ...]]
-    hits: int  # ordered hits found (at most the number asked for)
+    hits: int  # ordered hits found (as many as asked for at most, but for ties of the last)
     total: int | None  # every match, when the plan counted them
-    settled: bool  # False when a KNN walk's last distance read is tied with the page's
-    boundary: float | None = None  # a KNN walk's distance of the last row wanted
 
 
-def _page(query: Query, hits_sql: str, params: dict[str, Any]) -> Slice:
+def _page(query: Query, hits_sql: str, params: dict[str, Any], *, carried: bool = False) -> Slice:
+    """The hits' figures and the page's rows; `carried`: the hits hold the job's columns."""
     distance = sql.DISTANCE_COLUMN if query.has_point else ""
+    source = "hits j" if carried else "hits h JOIN jobs_job j ON j.id = h.id"
+    position = "j.pos" if carried else "h.pos"
     statement = f"""
         WITH hits AS MATERIALIZED ({hits_sql})
-        SELECT s.hits, s.total, s.settled, s.boundary, p.*
-        FROM (
-            SELECT max(hits) AS hits, max(total) AS total, bool_and(settled) AS settled,
-                max(boundary) AS boundary
-            FROM hits
-        ) s
+        SELECT s.hits, s.total, p.*
+        FROM (SELECT max(hits) AS hits, max(total) AS total FROM hits) s
         LEFT JOIN LATERAL (
             SELECT {sql.PAGE_COLUMNS}{distance}
-            FROM hits h JOIN jobs_job j ON j.id = h.id
+            FROM {source}
             JOIN employers_employerprofile e ON e.id = j.employer_id
-            WHERE h.pos > %(offset)s AND h.pos <= %(offset)s + %(size)s
-            ORDER BY h.pos
+            WHERE {position} > %(offset)s AND {position} <= %(offset)s + %(size)s
+            ORDER BY {position}
         ) p ON true
     """  # noqa: S608  # nosec B608 (constant fragments; values are bound parameters)
     rows = sql.fetch(statement, {**query.params, **params})
-    hits, total, settled, boundary = rows[0][:4]
-    page = [row[4:] for row in rows if row[4] is not None]
-    return Slice(
-        rows=page,
-        hits=int(hits or 0),
-        total=None if total is None else int(total),
-        settled=settled is not False,
-        boundary=boundary,
-    )
+    hits, total = rows[0][:2]
+    page = [row[2:] for row in rows if row[2] is not None]
+    return Slice(rows=page, hits=int(hits or 0), total=None if total is None else int(total))
 
 
 def exact(
@@ -91,7 +86,6 @@ def exact(
     want: int,
     offset: int,
     size: int,
-    params: dict[str, Any] | None = None,
 ) -> Slice:
     """Every match read from the generator's index alone, checked, counted and sorted.
 
@@ -108,11 +102,11 @@ def exact(
     )
     hits_sql = (
         f"SELECT j.id, row_number() OVER (ORDER BY {keys}) AS pos,"  # noqa: S608  # nosec B608
-        " least(count(*) OVER (), %(want)s) AS hits, count(*) OVER () AS total,"
-        f" true AS settled, NULL::float8 AS boundary FROM {source}"
+        " least(count(*) OVER (), %(want)s) AS hits, count(*) OVER () AS total"
+        f" FROM {source}"
         f" WHERE {checks} ORDER BY {keys} LIMIT %(want)s"
     )
-    return _page(query, hits_sql, {**(params or {}), "want": want, "offset": offset, "size": size})
+    return _page(query, hits_sql, {"want": want, "offset": offset, "size": size})
 
 
 def walk(
@@ -137,55 +131,40 @@ def walk(
             *extra,
         ]
     )
+    carried = want <= CARRY_UP_TO
+    columns = sql.CARRIED_COLUMNS if carried else "j.id, j.published_at"
     if ordering != "distance":
         hits_sql = (
-            "SELECT j.id, row_number() OVER () AS pos, count(*) OVER () AS hits,"  # noqa: S608  # nosec B608
-            " NULL::bigint AS total, true AS settled, NULL::float8 AS boundary FROM ("
-            f"SELECT j.id FROM (SELECT j.* FROM jobs_job j WHERE {domain}"
+            "SELECT j.*, row_number() OVER () AS pos, count(*) OVER () AS hits,"  # noqa: S608  # nosec B608
+            " NULL::bigint AS total FROM ("
+            f"SELECT {columns} FROM (SELECT j.* FROM jobs_job j WHERE {domain}"
             f" ORDER BY {query.walk_order(ordering)} LIMIT %(budget)s) j"
             f" WHERE {checks} LIMIT %(want)s) j"
         )
         found = _page(
-            query, hits_sql, {"budget": budget, "want": want, "offset": offset, "size": size}
+            query,
+            hits_sql,
+            {"budget": budget, "want": want, "offset": offset, "size": size},
+            carried=carried,
         )
         return found if found.hits >= want else None
-    # The index orders by distance alone: every row nearer than the last one read is
-    # in hand, so (distance, newest, id) is settled among those up to the want-th
-    # row's distance, unless that distance is also the last one's: a tie (jobs at
-    # the same address) that may go on past what was read. Then the page is taken
-    # exactly among the jobs no farther than that distance.
+    # The index orders by distance alone, and jobs at one address tie on it: both
+    # limits take the ties of their last row too (WITH TIES), so every job as near
+    # as the want-th is in hand and (distance, newest, id) orders them exactly.
     hits_sql = f"""
         WITH near AS MATERIALIZED (
-            SELECT j.id, j.knn, j.published_at FROM (
+            SELECT {columns}, j.knn FROM (
                 SELECT j.*, {query.knn} AS knn FROM jobs_job j WHERE {domain}
-                ORDER BY {query.knn} LIMIT %(budget)s
-            ) j WHERE {checks} LIMIT %(want)s + 1
-        ), bounds AS (
-            SELECT count(*) AS fetched, max(knn) AS last,
-                (SELECT knn FROM near ORDER BY knn OFFSET %(want)s - 1 LIMIT 1) AS boundary
-            FROM near
+                ORDER BY {query.knn} FETCH FIRST %(budget)s ROWS WITH TIES
+            ) j WHERE {checks} ORDER BY j.knn FETCH FIRST %(want)s ROWS WITH TIES
         )
-        SELECT n.id, row_number() OVER (ORDER BY n.knn, n.published_at DESC, n.id) AS pos,
-            b.fetched AS hits, NULL::bigint AS total, b.boundary < b.last AS settled, b.boundary
-        FROM near n CROSS JOIN bounds b WHERE n.knn <= b.boundary
+        SELECT n.*, row_number() OVER (ORDER BY n.knn, n.published_at DESC, n.id) AS pos,
+            count(*) OVER () AS hits, NULL::bigint AS total
+        FROM near n
     """  # noqa: S608  # nosec B608 (constant fragments; values are bound parameters)
     params = {"budget": budget, "want": want, "offset": offset, "size": size}
-    found = _page(query, hits_sql, params)
-    if found.hits <= want:
-        return None
-    if found.settled or found.boundary is None:
-        return found
-    # <-> measures on the sphere or the grid, the box on the spheroid: 1 % apart at most.
-    return exact(
-        query,
-        ordering,
-        generator=f"j.location && _st_expand({sql.ORIGIN}, %(tie_box)s)",
-        extra=[*extra, f"{query.knn} <= %(tie)s"],
-        want=want,
-        offset=offset,
-        size=size,
-        params={"tie": found.boundary, "tie_box": found.boundary * 1.01 + 1},
-    )
+    found = _page(query, hits_sql, params, carried=carried)
+    return found if found.hits >= want else None
 
 
 @dataclass(frozen=True)

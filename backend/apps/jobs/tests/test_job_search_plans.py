@@ -104,6 +104,13 @@ def test_the_walk_and_the_exact_plan_give_the_orm_s_pages(jobs, search):
 
 
 @pytest.mark.parametrize("search", SEARCHES)
+def test_a_walk_past_the_carried_rows_reads_its_page_by_id(jobs, search, monkeypatch):
+    monkeypatch.setattr(plans, "CARRY_UP_TO", 0)
+
+    assert pages(search, exact_up_to=0) == orm_pages(search)
+
+
+@pytest.mark.parametrize("search", SEARCHES)
 def test_a_walk_that_gives_up_answers_exactly(jobs, search, monkeypatch):
     monkeypatch.setattr(plans, "WALK_MIN_ROWS", 1)
     monkeypatch.setattr(plans, "WALK_ROWS_PER_RESULT", 1)
