@@ -7,12 +7,10 @@ Renders exactly what JobSerializer renders for anyone (no risk flags), with
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
-from decimal import Decimal
 from typing import Any
 
 from apps.employers.models import EmployerProfile
 
-CENT = Decimal("0.01")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -39,9 +37,9 @@ def job(row: tuple[Any, ...], tz: tzinfo, *, with_distance: bool) -> dict[str, A
         status, published_at, expires_at, employer_id, company_name, verification_status, *rest,
     ) = row  # fmt: skip
     rendered: dict[str, Any] = {
-        "id": str(job_id),
+        "id": job_id,
         "employer": {
-            "id": str(employer_id),
+            "id": employer_id,
             "company_name": company_name,
             "is_verified": verification_status == EmployerProfile.VerificationStatus.APPROVED,
         },
@@ -49,12 +47,12 @@ def job(row: tuple[Any, ...], tz: tzinfo, *, with_distance: bool) -> dict[str, A
         "description": description,
         "category": category,
         "employment_type": employment_type,
-        "hourly_wage": f"{Decimal(hourly_wage).quantize(CENT):f}",
+        "hourly_wage": hourly_wage,
         "hours_per_week": hours_per_week,
         "min_age": min_age,
         "positions": positions,
-        "starts_on": starts_on.isoformat(),
-        "ends_on": ends_on.isoformat() if ends_on else None,
+        "starts_on": starts_on,
+        "ends_on": ends_on,
         "address": address,
         "postal_code": postal_code,
         "city": city,

@@ -5,7 +5,7 @@ walk wherever a walk can, as it does over many jobs. Both are held to the ORM's
 form of the same search (`job_search`), page by page.
 """
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -165,8 +165,18 @@ def test_a_suspended_employer_s_jobs_are_in_no_plan(jobs):
             assert set(page) <= visible
 
 
-def test_a_result_renders_as_the_job_serializer_renders_it(jobs):
-    job = JobFactory(hours_per_week=None, ends_on=None, location=near_utrecht(30))
+@pytest.mark.parametrize(
+    ("ends_on", "hourly_wage"),
+    [(None, Decimal("15.50")), (date(2027, 2, 28), Decimal("16")), (None, Decimal("500.00"))],
+)
+def test_a_result_renders_as_the_job_serializer_renders_it(jobs, ends_on, hourly_wage):
+    job = JobFactory(
+        hours_per_week=None,
+        starts_on=date(2027, 1, 4),
+        ends_on=ends_on,
+        hourly_wage=hourly_wage,
+        location=near_utrecht(30),
+    )
     annotated = job_search(JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=50)).get(pk=job.pk)
 
     found = job_search_page(
