@@ -6,6 +6,7 @@ the caller gave is a parameter.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -119,15 +120,18 @@ def with_weights(tsquery: str, weights: str) -> str:
 CATEGORY_CODES = list(Job.Category.values)
 
 
-def prepare(q: str) -> tuple[str, list[str]]:
+@functools.lru_cache(maxsize=4096)
+def prepare(q: str) -> tuple[str, tuple[str, ...]]:
     """The words (if any) as a tsquery, and the categories whose names share a stem with them.
 
     Returns the words as tsquery text (websearch syntax, Dutch or English stems;
     once when equal) and the categories that can match them: only those jobs
-    can match by category.
+    can match by category. Kept per process for the most recent words: the
+    answer depends on the text search configuration alone, and people search
+    for the same few words over and over (a round trip a search saved).
     """
     if not q:
-        return "", []
+        return "", ()
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -148,7 +152,7 @@ def prepare(q: str) -> tuple[str, list[str]]:
         tsq = str(english)
     else:
         tsq = f"({dutch}) | ({english})"
-    return tsq, list(categories or [])
+    return tsq, tuple(categories or ())
 
 
 def text_query(q: str) -> str:
@@ -222,7 +226,7 @@ def build(search: JobSearch) -> Query:
             tsq=tsq,
             tsq_title=with_weights(tsq, "A"),
             tsq_title_category=with_weights(tsq, "AB"),
-            categories_named=categories,
+            categories_named=list(categories),
         )
         conditions.append(TEXT)
     filters = (

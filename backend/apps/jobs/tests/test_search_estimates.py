@@ -1,4 +1,4 @@
-"""The planner's estimates for a search are kept per process for SEARCH_ESTIMATE_SECONDS."""
+"""What a search keeps per process: the planner's estimates (SEARCH_ESTIMATE_SECONDS), the words parsed."""
 
 from datetime import timedelta
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from apps.jobs.search import JobSearch, job_search_page
+from apps.jobs.search import JobSearch, job_search_page, sql
 from apps.jobs.tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +64,22 @@ def test_without_the_setting_every_search_is_estimated(settings):
     lat, lon = UTRECHT
 
     assert [explains(JobSearch(lat=lat, lon=lon, radius_km=10)) for _ in range(2)] == [1, 1]
+
+
+def parses(search: JobSearch) -> int:
+    with CaptureQueriesContext(connection) as context:
+        job_search_page(search, page=1, page_size=20)
+    return sum("websearch_to_tsquery" in q["sql"] for q in context.captured_queries)
+
+
+def test_words_are_parsed_once_per_process():
+    sql.prepare.cache_clear()
+    JobFactory(title="Heftruckchauffeur")
+
+    assert parses(JobSearch(q="heftruck")) == 1
+    assert parses(JobSearch(q="heftruck", category="logistics")) == 0
+    assert parses(JobSearch(q="kassa")) == 1
+    assert sql.prepare("heftruck") == ("'heftruck'", ())
 
 
 def test_the_connection_turns_jit_and_parallel_workers_off():
