@@ -65,6 +65,10 @@ def pages(search: JobSearch, **kwargs) -> list[list[str]]:
     return out
 
 
+def first_plan(search: JobSearch, **kwargs) -> str:
+    return job_search_page(search, page=1, page_size=PAGE_SIZE, **kwargs).plan
+
+
 def orm_pages(search: JobSearch) -> list[list[str]]:
     ids = [str(job.pk) for job in job_search(search)]
     chunks = [ids[i : i + PAGE_SIZE] for i in range(0, len(ids), PAGE_SIZE)]
@@ -103,18 +107,31 @@ def test_the_walk_and_the_exact_plan_give_the_orm_s_pages(jobs, search):
     assert walked == expected
 
 
-@pytest.mark.parametrize("search", SEARCHES)
+@pytest.mark.parametrize(
+    "search",
+    [
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=25),
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], radius_km=0.5),
+        JobSearch(ordering="-published_at"),
+        JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], ordering="-hourly_wage"),
+        JobSearch(q="magazijn", ordering="-published_at"),
+    ],
+)
 def test_a_walk_past_the_carried_rows_reads_its_page_by_id(jobs, search, monkeypatch):
     monkeypatch.setattr(plans, "CARRY_UP_TO", 0)
 
+    assert first_plan(search, exact_up_to=0) == "walk"
     assert pages(search, exact_up_to=0) == orm_pages(search)
 
 
 @pytest.mark.parametrize("search", SEARCHES)
 def test_a_walk_that_gives_up_answers_exactly(jobs, search, monkeypatch):
+    # One row a walk (and the ties of it): fewer than a page and the next one's first.
     monkeypatch.setattr(plans, "WALK_MIN_ROWS", 1)
     monkeypatch.setattr(plans, "WALK_ROWS_PER_RESULT", 1)
+    monkeypatch.setattr(plans, "WALK_MAX_ROWS", 1)
 
+    assert "walk" not in first_plan(search, exact_up_to=0)
     assert pages(search, exact_up_to=0) == orm_pages(search)
 
 
@@ -186,6 +203,26 @@ def test_a_result_renders_as_the_job_serializer_renders_it(jobs, ends_on, hourly
 
     assert rendered == JobSerializer(annotated).data
     assert list(rendered) == list(JobSerializer(annotated).data)
+
+
+@pytest.mark.parametrize(
+    "search",
+    [JobSearch(ordering="-published_at"), JobSearch(lat=UTRECHT[0], lon=UTRECHT[1])],
+    ids=["newest", "nearest"],
+)
+def test_a_walk_s_carried_row_renders_as_the_job_serializer_renders_it(jobs, search):
+    # The newest job, at the search's point (with three others: a tie on distance).
+    job = JobFactory(
+        published_at=timezone.now() + timedelta(minutes=1),
+        ends_on=date(2027, 2, 28),
+        location=near_utrecht(0),
+    )
+    annotated = job_search(search).get(pk=job.pk)
+
+    found = job_search_page(search, page=1, page_size=PAGE_SIZE, exact_up_to=0)
+
+    assert found.plan == "walk"
+    assert found.results[0] == JobSerializer(annotated).data
 
 
 @pytest.mark.parametrize(

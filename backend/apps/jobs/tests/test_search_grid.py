@@ -5,9 +5,12 @@ PostGIS's ST_Project (on the WGS84 spheroid), so where they are is known without
 the grid; both plans (the walk and the exact one) and the ORM's form must agree.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.gis.geos import GEOSGeometry, Point
 from django.db import connection
+from django.utils import timezone
 
 from apps.jobs.search import JobSearch, job_search, job_search_page
 from apps.jobs.search.sql import GRID_AREA, GRID_ERROR, on_grid
@@ -111,6 +114,25 @@ def test_far_from_the_netherlands_nearest_first_is_on_the_sphere():
     assert [job["distance_km"] for job in found.results] == pytest.approx(
         [i + 1 for i in range(8)], abs=0.001
     )
+
+
+def test_far_from_the_netherlands_jobs_at_one_place_are_ordered_newest_first():
+    lat, lon = LISBON
+    now = timezone.now()
+    near = [JobFactory(location=projected(lat, lon, 1_000, 90 * i)) for i in range(2)]
+    # Seven jobs at one address, 2 km away: ties across the first and second page.
+    tied = [
+        JobFactory(location=projected(lat, lon, 2_000, 0), published_at=now - timedelta(hours=i))
+        for i in range(7)
+    ]
+    search = JobSearch(lat=lat, lon=lon, radius_km=10)
+
+    walked = pages(search, exact_up_to=0)
+
+    assert walked[2:] == [str(job.pk) for job in tied]
+    assert sorted(walked[:2]) == sorted(str(job.pk) for job in near)
+    assert pages(search, exact_up_to=None) == walked
+    assert [str(job.pk) for job in job_search(search)] == walked
 
 
 def test_the_grid_s_index_column_follows_the_job_s_location():
