@@ -3,7 +3,10 @@
 Every view and middleware of the API is synchronous, so a request runs its whole
 stack on one of `threads` threads (config/asgi.py). The request's body is read
 first, as Django's own ASGI handler reads it (in memory up to
-FILE_UPLOAD_MAX_MEMORY_SIZE, on disk beyond); the thread answers with the status,
+FILE_UPLOAD_MAX_MEMORY_SIZE, on disk beyond), but no more than
+HTTP_MAX_BODY_BYTES: a larger one is refused with 413 `request_too_large`
+before Django sees it, so no client can fill the disk with one request (Django's
+own limits apply only to what a view reads). The thread answers with the status,
 the headers and the whole body, which the event loop then sends. A streaming
 response (`StreamingHttpResponse`, `FileResponse`) is sent from its thread a
 chunk at a time instead, each waiting for the event loop (as a2wsgi sends all).
@@ -19,6 +22,7 @@ import asyncio
 import contextvars
 import io
 import itertools
+import json
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -41,7 +45,14 @@ class WSGIBridge:
     ) -> None:
         if scope["type"] != "http":
             raise ValueError(f"WSGIBridge answers HTTP only, not {scope['type']!r}")
-        body = await _body(receive)
+        limit = settings.HTTP_MAX_BODY_BYTES
+        try:
+            if _declared_length(scope) > limit:
+                raise BodyTooLargeError
+            body = await _body(receive, limit)
+        except BodyTooLargeError:
+            await _too_large(send, limit)
+            return
         if body is None:
             return  # the client left before it had sent its request
         loop = asyncio.get_running_loop()
@@ -117,15 +128,59 @@ def _close(result: Any) -> None:
         close()
 
 
-async def _body(receive: Callable[..., Any]) -> IO[bytes] | None:
-    """The request's whole body, or None when the client disconnected first."""
+class BodyTooLargeError(Exception):
+    """The request's body is larger than HTTP_MAX_BODY_BYTES."""
+
+
+def _declared_length(scope: dict[str, Any]) -> int:
+    """The body's length as the request's Content-Length says (0 without one or a number)."""
+    for name, value in scope.get("headers", []):
+        if name.lower() == b"content-length":
+            return int(value) if value.isdigit() else 0
+    return 0
+
+
+async def _too_large(send: Callable[..., Any], limit: int) -> None:
+    """413 in the API's error shape; the connection closes (the rest of the body is unread)."""
+    content = json.dumps(
+        {
+            "type": "client_error",
+            "errors": [
+                {
+                    "code": "request_too_large",
+                    "detail": f"The request's body is larger than {limit} bytes.",
+                    "attr": None,
+                }
+            ],
+        },
+        separators=(",", ":"),
+    ).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(content)).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": content})
+
+
+async def _body(receive: Callable[..., Any], limit: int) -> IO[bytes] | None:
+    """The request's whole body, or None when the client disconnected first.
+
+    Raises BodyTooLargeError as soon as more than `limit` bytes have arrived.
+    """
     body: IO[bytes] = io.BytesIO()
+    received = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             body.close()
             return None
         chunk = message.get("body", b"")
+        received += len(chunk)
+        if received > limit:
+            body.close()
+            raise BodyTooLargeError
         if chunk:
             if (
                 isinstance(body, io.BytesIO)

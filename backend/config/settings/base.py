@@ -32,6 +32,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 # Threads per server process that run HTTP requests through Django (config/asgi.py).
 HTTP_THREADS = env.int("HTTP_THREADS", default=8)
+# The largest request body the server reads (apps/core/wsgi_bridge.py); larger: 413.
+# Room for the contract's largest upload (a 10 MB document) and its multipart envelope.
+HTTP_MAX_BODY_BYTES = env.int("HTTP_MAX_BODY_BYTES", default=11 * 1024 * 1024)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 

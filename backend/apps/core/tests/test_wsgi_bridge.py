@@ -146,16 +146,79 @@ def test_a_body_larger_than_the_memory_limit_is_spooled_whole():
     assert seen["input_in_memory"] == "False"
 
 
-def test_a_client_gone_before_its_body_arrived_gets_nothing_and_the_app_is_not_called():
-    called = []
-
+def recording_app(called: list[dict[str, Any]]) -> Any:
     def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
         called.append(environ)
         start_response("200 OK", [])
         return [b""]
 
+    return app
+
+
+TOO_LARGE = {
+    "type": "client_error",
+    "errors": [
+        {
+            "code": "request_too_large",
+            "detail": "The request's body is larger than 20 bytes.",
+            "attr": None,
+        }
+    ],
+}
+
+
+@override_settings(HTTP_MAX_BODY_BYTES=20)
+def test_a_body_declared_larger_than_the_limit_is_refused_unread():
+    called: list[dict[str, Any]] = []
+    headers = [(b"host", b"testserver"), (b"content-length", b"21")]
+
     sent = call(
-        WSGIBridge(app, threads=1),
+        WSGIBridge(recording_app(called), threads=1),
+        http_scope(method="POST", headers=headers),
+        [],  # nothing of the body is read
+    )
+
+    assert sent[0]["status"] == 413
+    assert (b"connection", b"close") in sent[0]["headers"]
+    assert json.loads(sent[1]["body"]) == TOO_LARGE
+    assert called == []
+
+
+@override_settings(HTTP_MAX_BODY_BYTES=20)
+def test_a_chunked_body_is_refused_once_it_passes_the_limit():
+    called: list[dict[str, Any]] = []
+    chunks = [b"0123456789", b"abcdefghij", b"k"]
+
+    sent = call(
+        WSGIBridge(recording_app(called), threads=1),
+        http_scope(method="POST"),
+        [{"type": "http.request", "body": c, "more_body": True} for c in chunks],
+    )
+
+    assert sent[0]["status"] == 413
+    assert json.loads(sent[1]["body"]) == TOO_LARGE
+    assert called == []
+
+
+@override_settings(HTTP_MAX_BODY_BYTES=20)
+def test_a_body_of_exactly_the_limit_reaches_the_app():
+    headers = [(b"host", b"testserver"), (b"content-length", b"20")]
+
+    sent = call(
+        WSGIBridge(echo, threads=1),
+        http_scope(method="POST", headers=headers),
+        [{"type": "http.request", "body": b"0123456789abcdefghij", "more_body": False}],
+    )
+
+    assert sent[0]["status"] == 201
+    assert json.loads(sent[1]["body"])["body"] == "0123456789abcdefghij"
+
+
+def test_a_client_gone_before_its_body_arrived_gets_nothing_and_the_app_is_not_called():
+    called: list[dict[str, Any]] = []
+
+    sent = call(
+        WSGIBridge(recording_app(called), threads=1),
         http_scope(method="POST"),
         [{"type": "http.request", "body": b"part", "more_body": True}, {"type": "http.disconnect"}],
     )
