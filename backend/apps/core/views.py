@@ -102,7 +102,8 @@ class ApiRootView(APIView):
         )
 
 
-def _error(status: int, code: str, detail: str) -> JsonResponse:
+def error_response(status: int, code: str, detail: str) -> JsonResponse:
+    """The contract's error shape, for answers made outside DRF (handlers, the HTTP bridge)."""
     return JsonResponse(
         {
             "type": "client_error" if status < 500 else "server_error",
@@ -115,20 +116,22 @@ def _error(status: int, code: str, detail: str) -> JsonResponse:
 def bad_request(
     request: HttpRequest, exception: Exception | None = None, **kwargs: Any
 ) -> JsonResponse:
-    return _error(400, "bad_request", "The request could not be understood.")
+    return error_response(400, "bad_request", "The request could not be understood.")
 
 
 def permission_denied(
     request: HttpRequest, exception: Exception | None = None, **kwargs: Any
 ) -> JsonResponse:
-    return _error(403, "permission_denied", "You do not have permission to perform this action.")
+    return error_response(
+        403, "permission_denied", "You do not have permission to perform this action."
+    )
 
 
 def not_found(
     request: HttpRequest, exception: Exception | None = None, **kwargs: Any
 ) -> JsonResponse:
-    return _error(404, "not_found", "Not found.")
+    return error_response(404, "not_found", "Not found.")
 
 
 def server_error(request: HttpRequest, **kwargs: Any) -> JsonResponse:
-    return _error(500, "error", "A server error occurred.")
+    return error_response(500, "error", "A server error occurred.")

@@ -22,7 +22,6 @@ import asyncio
 import contextvars
 import io
 import itertools
-import json
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -30,6 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Any
 
 from django.conf import settings
+
+from apps.core.views import error_response
 
 Headers = list[tuple[bytes, bytes]]
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -142,26 +143,16 @@ def _declared_length(scope: dict[str, Any]) -> int:
 
 async def _too_large(send: Callable[..., Any], limit: int) -> None:
     """413 in the API's error shape; the connection closes (the rest of the body is unread)."""
-    content = json.dumps(
-        {
-            "type": "client_error",
-            "errors": [
-                {
-                    "code": "request_too_large",
-                    "detail": f"The request's body is larger than {limit} bytes.",
-                    "attr": None,
-                }
-            ],
-        },
-        separators=(",", ":"),
-    ).encode()
+    response = error_response(
+        413, "request_too_large", f"The request's body is larger than {limit} bytes."
+    )
     headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(content)).encode()),
+        (b"content-type", response["Content-Type"].encode("latin1")),
+        (b"content-length", str(len(response.content)).encode()),
         (b"connection", b"close"),
     ]
     await send({"type": "http.response.start", "status": 413, "headers": headers})
-    await send({"type": "http.response.body", "body": content})
+    await send({"type": "http.response.body", "body": response.content})
 
 
 async def _body(receive: Callable[..., Any], limit: int) -> IO[bytes] | None:

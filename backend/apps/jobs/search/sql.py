@@ -188,7 +188,7 @@ class Query:
     @property
     def on_grid(self) -> bool:
         """Whether nearest first walks the Dutch grid's index (a point in GRID_AREA)."""
-        return "grid_radius" in self.params
+        return self.has_point and on_grid(self.search.lat, self.search.lon)  # type: ignore[arg-type]
 
     @property
     def knn(self) -> str:
