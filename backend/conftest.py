@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.test import APIClient
 
 from apps.users.models import User
@@ -61,6 +63,37 @@ def client_for() -> Callable[[User | None], APIClient]:
         return client
 
     return make
+
+
+@pytest.fixture
+def race() -> Callable[..., list[Any]]:
+    """Runs the calls at one moment, each in a thread with its own database connection.
+
+    Returns what each call returned, or the exception it raised, in the calls' order.
+    The test needs `django_db(transaction=True)`: the threads see only committed rows.
+    """
+
+    def run(*calls: Callable[[], Any]) -> list[Any]:
+        barrier = threading.Barrier(len(calls))
+        outcomes: list[Any] = [None] * len(calls)
+
+        def one(index: int, call: Callable[[], Any]) -> None:
+            try:
+                barrier.wait()
+                outcomes[index] = call()
+            except Exception as exc:  # the outcome the test asserts
+                outcomes[index] = exc
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=one, args=item) for item in enumerate(calls)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return outcomes
+
+    return run
 
 
 @pytest.fixture

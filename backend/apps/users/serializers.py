@@ -50,8 +50,12 @@ class SignInSerializer(TokenPairSerializer):
     user = UserSerializer()
 
 
-class LogoutSerializer(StrictFieldsMixin, serializers.Serializer):
+class RefreshSerializer(StrictFieldsMixin, serializers.Serializer):
     refresh = serializers.CharField(max_length=2048)
+
+
+class LogoutSerializer(RefreshSerializer):
+    pass
 
 
 class PhoneNumberSerializer(StrictFieldsMixin, serializers.Serializer):

@@ -7,8 +7,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.utils import datetime_from_epoch
 
 from apps.candidates.models import CandidateProfile
 from apps.candidates.services import candidate_profile_create
@@ -153,6 +156,38 @@ def jwt_pair_issue(*, user: User) -> dict[str, str]:
     refresh = RefreshToken.for_user(user)
     refresh["user_type"] = user.user_type
     return {"access": str(refresh.access_token), "refresh": str(refresh)}
+
+
+def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
+    """A new pair for a refresh token, which stops working: once, even when requests race.
+
+    The old token is claimed by inserting its blacklist row (unique per token), so of
+    two refreshes of one token sent at once exactly one gets a pair; the other waits
+    for the first to commit and is refused like any used token.
+    """
+    try:
+        token = RefreshToken(refresh)  # type: ignore[arg-type]  # signature, expiry, blacklist
+    except TokenError as exc:
+        raise InvalidToken(exc.args[0]) from exc
+    user = User.objects.filter(pk=token.get("user_id"), is_active=True).first()
+    if user is None:
+        raise AuthenticationFailed(
+            "No active account found for the given token.", "no_active_account"
+        )
+    with transaction.atomic():
+        outstanding, _ = OutstandingToken.objects.get_or_create(
+            jti=token["jti"],
+            defaults={
+                "user": user,
+                "token": refresh,
+                "created_at": datetime_from_epoch(token["iat"]),
+                "expires_at": datetime_from_epoch(token["exp"]),
+            },
+        )
+        _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
+    if not claimed:
+        raise InvalidToken("Token is blacklisted")
+    return jwt_pair_issue(user=user)
 
 
 def refresh_token_revoke(*, user: User, refresh: str) -> None:

@@ -1,9 +1,7 @@
-import threading
 import uuid
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from apps.applications import services
@@ -130,27 +128,15 @@ def test_bad_applications_are_refused(actors, client_for, body, attr, code):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_applies_give_one_application():
+def test_two_concurrent_applies_give_one_application(race):
     candidate = CandidateProfileFactory()
     job = JobFactory()
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
 
-    def apply() -> None:
-        try:
-            barrier.wait()
-            services.application_submit(candidate=candidate, job_id=job.pk)
-            outcomes.append("created")
-        except Conflict as exc:
-            outcomes.append(str(exc.get_codes()))
-        finally:
-            connection.close()
+    def apply() -> str:
+        services.application_submit(candidate=candidate, job_id=job.pk)
+        return "created"
 
-    threads = [threading.Thread(target=apply) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = [str(o.get_codes()) if isinstance(o, Conflict) else o for o in race(apply, apply)]
 
     assert sorted(outcomes) == ["already_applied", "created"]
     assert Application.objects.count() == 1

@@ -1,12 +1,10 @@
 """Every move of the contract's table, allowed and refused, for each side."""
 
-import threading
 from datetime import date
 from decimal import Decimal
 
 import pytest
 import time_machine
-from django.db import connection
 
 from apps.applications import services
 from apps.applications.models import Application, ApplicationEvent
@@ -199,31 +197,19 @@ def test_both_sides_see_the_whole_history(client_for):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_racing_moves_cannot_both_apply():
+def test_two_racing_moves_cannot_both_apply(race):
     application = ApplicationFactory(status="offered")
     candidate_user = application.candidate.user
     employer_user = application.job.employer.user
-    barrier = threading.Barrier(2)
-    outcomes: list[str] = []
 
-    def move(actor, status) -> None:
-        try:
-            barrier.wait()
-            services.application_transition(application=application, actor=actor, to_status=status)
-            outcomes.append(status)
-        except Conflict:
-            outcomes.append("conflict")
-        finally:
-            connection.close()
+    def move(actor, status) -> str:
+        services.application_transition(application=application, actor=actor, to_status=status)
+        return status
 
-    threads = [
-        threading.Thread(target=move, args=(candidate_user, "declined")),
-        threading.Thread(target=move, args=(employer_user, "rejected")),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(
+        lambda: move(candidate_user, "declined"), lambda: move(employer_user, "rejected")
+    )
+    outcomes = ["conflict" if isinstance(o, Conflict) else o for o in outcomes]
 
     assert outcomes.count("conflict") == 1
     final = Application.objects.get().status

@@ -1,4 +1,6 @@
 import pytest
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from apps.users.models import User
@@ -34,6 +36,52 @@ def test_a_deactivated_user_can_neither_refresh_nor_use_an_access_token(api_clie
 
     assert refreshed.status_code == 401
     assert me.status_code == 401
+
+
+def test_a_deleted_users_refresh_token_is_refused_without_an_error(api_client):
+    user = UserFactory()
+    refresh = jwt_pair_issue(user=user)["refresh"]
+    User.objects.filter(pk=user.pk).delete()
+
+    response = api_client.post("/api/v1/auth/token/refresh/", {"refresh": refresh}, format="json")
+
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["code"] == "no_active_account"
+
+
+def test_a_rotated_pair_carries_the_users_type_as_it_is_now(api_client):
+    user = UserFactory(user_type="candidate")
+    refresh = jwt_pair_issue(user=user)["refresh"]
+    User.objects.filter(pk=user.pk).update(user_type="employer")
+
+    response = api_client.post("/api/v1/auth/token/refresh/", {"refresh": refresh}, format="json")
+
+    assert response.status_code == 200
+    assert AccessToken(response.json()["access"])["user_type"] == "employer"
+    assert RefreshToken(response.json()["refresh"])["user_type"] == "employer"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_refreshes_of_one_token_give_exactly_one_new_pair(race):
+    user = UserFactory()
+    refresh = jwt_pair_issue(user=user)["refresh"]
+
+    def rotate() -> int:
+        response = APIClient().post(
+            "/api/v1/auth/token/refresh/", {"refresh": refresh}, format="json"
+        )
+        return response.status_code
+
+    statuses = race(rotate, rotate)
+
+    assert sorted(statuses) == [200, 401]
+    assert (
+        BlacklistedToken.objects.filter(
+            token__jti=RefreshToken(refresh, verify=False)["jti"]
+        ).count()
+        == 1
+    )
+    assert OutstandingToken.objects.filter(user=user).count() == 2
 
 
 def test_a_garbage_refresh_token_is_refused(api_client):
