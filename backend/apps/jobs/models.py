@@ -163,6 +163,25 @@ class Job(BaseModel):
         return self.title
 
 
+class TitleWord(models.Model):
+    """A word of some job's title (lower case, 3 to 64 characters): search's typo tolerance.
+
+    Kept by the database (migration 0006: a trigger on jobs_job adds the words of
+    every new or retitled job in its transaction; words are never removed). A
+    search word finds the title words like it here, through the trigram index, and
+    then the jobs with those words through the text vector's GIN index: a trigram
+    scan of this short list instead of every title's trigrams.
+    """
+
+    word = models.CharField(max_length=64, primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass("word", name="gin_trgm_ops"), name="jobs_titleword_trgm")]
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class SavedJob(BaseModel):
     candidate = models.ForeignKey(
         "candidates.CandidateProfile", on_delete=models.CASCADE, related_name="saved_jobs"

@@ -354,6 +354,10 @@ SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 # count when it is walked), kept in each process this long (0: not at all) for
 # searches with the same words and filters within about a kilometre.
 SEARCH_ESTIMATE_SECONDS = env.int("SEARCH_ESTIMATE_SECONDS", default=60)
+# A search's words parsed, with the title words like them (typo tolerance), kept
+# in each process this long (0: not at all): a word new in titles is found by its
+# typos that much later.
+SEARCH_WORDS_SECONDS = env.int("SEARCH_WORDS_SECONDS", default=60)
 
 # --- SMS ----------------------------------------------------------------------
 # apps.core.sms.ConsoleSmsBackend prints; FileSmsBackend appends JSON lines to

@@ -27,6 +27,7 @@ CACHES = {
 }
 # Estimates cached across tests would choose plans by data a test no longer has.
 SEARCH_ESTIMATE_SECONDS = 0
+SEARCH_WORDS_SECONDS = 0
 CHANNEL_LAYERS = {
     "default": {
         **CHANNEL_LAYERS["default"],

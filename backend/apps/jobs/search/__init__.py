@@ -19,9 +19,12 @@ radius and filters, the words), then runs one of two plans (`plans.py`):
 
 Relevance is by tiers so that it can be walked: the words in the title (or a
 title word close to them: typos, compounds), then in the category, then in the
-description; newest first within a tier. The title tier has indexes of its own
-(the title's text vector and trigrams), so a word common in descriptions but
-rare in titles still finds its title matches at once.
+description; newest first within a tier. The title tier has an index of its own
+(the title's text vector), so a word common in descriptions but rare in titles
+still finds its title matches at once. Typos are found in the vocabulary of title
+words (`jobs_titleword`, kept by a trigger: a few thousand words, with a trigram
+index), and the title words like the search's are searched for in the text
+vector: no condition on the jobs scans trigrams (`sql.words`).
 
 Results are read as plain rows and rendered by `render.job`, not through the ORM
 and a ModelSerializer, which cost several times the query on this path.

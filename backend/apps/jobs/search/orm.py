@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.gis.db.models.functions import Distance, GeometryDistance, Transform
 from django.contrib.gis.measure import D
-from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from apps.core.geo import point
@@ -20,8 +20,7 @@ from apps.jobs.search.sql import (
     TIER_ELSEWHERE,
     TIER_TITLE,
     on_grid,
-    text_query,
-    with_weights,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -49,12 +48,11 @@ def job_search(search: JobSearch) -> QuerySet[Job]:
             knn=knn, distance=Distance("location", origin)
         )
     if search.q:
-        tsq = text_query(search.q)
-        similar_title = Q(title__trigram_word_similar=search.q)
-        jobs = jobs.filter(Q(_matches(tsq)) | similar_title).annotate(
+        found = words(search.q)
+        jobs = jobs.filter(_matches(found.tsq)).annotate(
             tier=Case(
-                When(Q(_matches(with_weights(tsq, "A"))) | similar_title, then=Value(TIER_TITLE)),
-                When(Q(_matches(with_weights(tsq, "AB"))), then=Value(TIER_CATEGORY)),
+                When(_matches(found.tsq_title), then=Value(TIER_TITLE)),
+                When(_matches(found.tsq_title_category), then=Value(TIER_CATEGORY)),
                 default=Value(TIER_ELSEWHERE),
                 output_field=IntegerField(),
             )

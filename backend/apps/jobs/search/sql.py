@@ -6,7 +6,6 @@ the caller gave is a parameter.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import re
@@ -55,13 +54,14 @@ KNN_GRID = f"j.location_rd <-> {ORIGIN_GRID}"
 IN_GRID_BOX = f"j.location_rd && ST_Expand({ORIGIN_GRID}, %(grid_radius)s)"
 IN_RADIUS_BY_GRID = f"({KNN_GRID} < %(grid_inside)s OR {IN_RADIUS})"
 
-TEXT = "(j.search_vector @@ %(tsq)s::tsquery OR j.title %%> %(q)s)"
-TITLE = "(j.search_vector @@ %(tsq_title)s::tsquery OR j.title %%> %(q)s)"
-# The same title matches in the form that the title's own GIN index answers.
+# The words, and title words like them (typos, compounds: `Words`), in the stored
+# text vector; the title tier in the vector's title weight, or in the title's own
+# GIN index (whose vector has no weights: the same words unweighted).
+TEXT = "j.search_vector @@ %(tsq)s::tsquery"
+TITLE = "j.search_vector @@ %(tsq_title)s::tsquery"
 TITLE_INDEXED = (
-    "((to_tsvector('dutch'::regconfig, j.title::text)"
-    " || to_tsvector('english'::regconfig, j.title::text)) @@ %(tsq)s::tsquery"
-    " OR j.title %%> %(q)s)"
+    "(to_tsvector('dutch'::regconfig, j.title::text)"
+    " || to_tsvector('english'::regconfig, j.title::text)) @@ %(tsq_plain)s::tsquery"
 )
 TITLE_OR_CATEGORY = "j.search_vector @@ %(tsq_title_category)s::tsquery"
 # Implied by a category match that the title does not make: narrows that tier cheaply.
@@ -118,46 +118,113 @@ def with_weights(tsquery: str, weights: str) -> str:
 
 
 CATEGORY_CODES = list(Job.Category.values)
+# A search word's title words like it: at most this many, the most alike first.
+SIMILAR_WORDS = 30
 
 
-@functools.lru_cache(maxsize=4096)
-def prepare(q: str) -> tuple[str, tuple[str, ...]]:
-    """The words (if any) as a tsquery, and the categories whose names share a stem with them.
+def _any(*tsqueries: str) -> str:
+    """The tsqueries (text) or'ed, leaving out empty ones."""
+    given = [t for t in tsqueries if t]
+    return given[0] if len(given) == 1 else " | ".join(f"({t})" for t in given)
 
-    Returns the words as tsquery text (websearch syntax, Dutch or English stems;
-    once when equal) and the categories that can match them: only those jobs
-    can match by category. Kept per process for the most recent words: the
-    answer depends on the text search configuration alone, and people search
-    for the same few words over and over (a round trip a search saved).
+
+@dataclass(frozen=True)
+class Words:
+    """A search's words as tsquery text, in the forms its conditions use.
+
+    `exact` is the words as written (websearch syntax, Dutch or English stems);
+    `similar` is, for every word but negated ones, the title words like it (pg_trgm's
+    word similarity, as `%>` measures it) or'ed, and those and'ed over the words:
+    empty when a word has none. Similar words count in titles only.
+    """
+
+    exact: str
+    similar: str
+    categories: tuple[str, ...]  # the categories whose names share a stem with the words
+
+    @property
+    def tsq(self) -> str:
+        return _any(self.exact, with_weights(self.similar, "A"))
+
+    @property
+    def tsq_plain(self) -> str:
+        return _any(self.exact, self.similar)
+
+    @property
+    def tsq_title(self) -> str:
+        return with_weights(self.tsq_plain, "A")
+
+    @property
+    def tsq_title_category(self) -> str:
+        return _any(with_weights(self.exact, "AB"), with_weights(self.similar, "A"))
+
+
+NO_WORDS = Words("", "", ())
+
+# One round trip: the words parsed, the categories they name, and the title words
+# like each positive word (jobs_title_words: the tokens that the vocabulary holds),
+# each quoted as a tsquery lexeme.
+_WORDS_SQL = r"""
+    SELECT websearch_to_tsquery('dutch', %(q)s)::text,
+        websearch_to_tsquery('english', %(q)s)::text,
+        array(
+            SELECT c FROM unnest(%(codes)s::text[]) c
+            WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
+                && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
+        ),
+        (
+            SELECT CASE WHEN bool_and(a.alike IS NOT NULL)
+                THEN string_agg('(' || a.alike || ')', ' & ')::tsquery::text END
+            FROM jobs_title_words(%(positive)s) t
+            CROSS JOIN LATERAL (
+                SELECT string_agg(
+                    DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '
+                ) AS alike
+                FROM (
+                    SELECT v.word FROM jobs_titleword v WHERE t <%% v.word
+                    ORDER BY word_similarity(t, v.word) DESC, v.word LIMIT %(similar)s
+                ) v
+                CROSS JOIN LATERAL unnest(tsvector_to_array(
+                    to_tsvector('dutch', v.word) || to_tsvector('english', v.word)
+                )) l
+            ) a
+        )
+"""
+
+
+def words(q: str) -> Words:
+    """The search's words (`Words`): one round trip, kept per process SEARCH_WORDS_SECONDS.
+
+    People search for the same few words over and over. The similar words follow the
+    titles: a word new in titles is found by its typos that much later (by itself at
+    once: the text vector is current).
     """
     if not q:
-        return "", ()
+        return NO_WORDS
+    seconds = settings.SEARCH_WORDS_SECONDS
+    key = f"jobs:search:words:{hashlib.sha256(q.encode()).hexdigest()}" if seconds else ""
+    if key and (kept := caches["local"].get(key)) is not None:
+        return cast(Words, kept)
+    positive = " ".join(w for w in q.split() if not w.startswith("-"))
+    params: dict[str, Any] = {
+        "q": q,
+        "positive": positive,
+        "codes": CATEGORY_CODES,
+        "similar": SIMILAR_WORDS,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT websearch_to_tsquery('dutch', %(q)s)::text,
-                websearch_to_tsquery('english', %(q)s)::text,
-                array(
-                    SELECT c FROM unnest(%(codes)s::text[]) c
-                    WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
-                        && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
-                )
-            """,
-            {"q": q, "codes": CATEGORY_CODES},
-        )
-        dutch, english, categories = cursor.fetchone()
+        cursor.execute(_WORDS_SQL, params)
+        dutch, english, categories, similar = cursor.fetchone()
     if dutch == english or not english:
-        tsq = str(dutch)
+        exact = str(dutch)
     elif not dutch:
-        tsq = str(english)
+        exact = str(english)
     else:
-        tsq = f"({dutch}) | ({english})"
-    return tsq, tuple(categories or ())
-
-
-def text_query(q: str) -> str:
-    """The words as tsquery text, as search uses them."""
-    return prepare(q)[0]
+        exact = f"({dutch}) | ({english})"
+    found = Words(exact=exact, similar=similar or "", categories=tuple(categories or ()))
+    if key:
+        caches["local"].set(key, found, timeout=seconds)
+    return found
 
 
 def fetch(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -219,14 +286,14 @@ def build(search: JobSearch) -> Query:
             params["grid_radius"] = params["radius"] * (1 + GRID_ERROR) + 1
             params["grid_inside"] = params["radius"] * (1 - GRID_ERROR)
         conditions += [IN_BOX, IN_RADIUS]
-    tsq, categories = prepare(search.q)
     if search.q:
+        found = words(search.q)
         params.update(
-            q=search.q,
-            tsq=tsq,
-            tsq_title=with_weights(tsq, "A"),
-            tsq_title_category=with_weights(tsq, "AB"),
-            categories_named=list(categories),
+            tsq=found.tsq,
+            tsq_plain=found.tsq_plain,
+            tsq_title=found.tsq_title,
+            tsq_title_category=found.tsq_title_category,
+            categories_named=list(found.categories),
         )
         conditions.append(TEXT)
     filters = (

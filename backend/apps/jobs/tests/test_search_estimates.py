@@ -1,4 +1,4 @@
-"""What a search keeps per process: the planner's estimates (SEARCH_ESTIMATE_SECONDS), the words parsed."""
+"""What a search keeps per process: the planner's estimates and its words (SEARCH_*_SECONDS)."""
 
 from datetime import timedelta
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from apps.jobs.search import JobSearch, job_search_page, sql
+from apps.jobs.search import JobSearch, job_search_page
 from apps.jobs.tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,14 +72,22 @@ def parses(search: JobSearch) -> int:
     return sum("websearch_to_tsquery" in q["sql"] for q in context.captured_queries)
 
 
-def test_words_are_parsed_once_per_process():
-    sql.prepare.cache_clear()
+def test_words_are_parsed_once_a_minute_per_process(settings):
+    settings.SEARCH_WORDS_SECONDS = 60
+    caches["local"].clear()
     JobFactory(title="Heftruckchauffeur")
 
     assert parses(JobSearch(q="heftruck")) == 1
     assert parses(JobSearch(q="heftruck", category="logistics")) == 0
     assert parses(JobSearch(q="kassa")) == 1
-    assert sql.prepare("heftruck") == ("'heftruck'", ())
+    with time_machine.travel(timezone.now() + timedelta(seconds=61)):
+        assert parses(JobSearch(q="heftruck")) == 1
+
+
+def test_without_the_setting_words_are_parsed_every_search():
+    JobFactory(title="Heftruckchauffeur")
+
+    assert [parses(JobSearch(q="heftruck")) for _ in range(2)] == [1, 1]
 
 
 def test_the_connection_turns_jit_and_parallel_workers_off():
