@@ -17,6 +17,7 @@ from apps.users.models import User
 from apps.users.services import jwt_pair_issue
 from apps.users.tests.factories import UserFactory
 
+RACE_SECONDS = 30
 MAGIC_TOKEN_IN_LINK = re.compile(r"/auth/verify\?token=([A-Za-z0-9_-]{43})")
 
 
@@ -71,10 +72,11 @@ def race() -> Callable[..., list[Any]]:
 
     Returns what each call returned, or the exception it raised, in the calls' order.
     The test needs `django_db(transaction=True)`: the threads see only committed rows.
+    A call still running after RACE_SECONDS fails the test (a lock never released).
     """
 
     def run(*calls: Callable[[], Any]) -> list[Any]:
-        barrier = threading.Barrier(len(calls))
+        barrier = threading.Barrier(len(calls), timeout=RACE_SECONDS)
         outcomes: list[Any] = [None] * len(calls)
 
         def one(index: int, call: Callable[[], Any]) -> None:
@@ -86,11 +88,14 @@ def race() -> Callable[..., list[Any]]:
             finally:
                 connection.close()
 
-        threads = [threading.Thread(target=one, args=item) for item in enumerate(calls)]
+        threads = [
+            threading.Thread(target=one, args=item, daemon=True) for item in enumerate(calls)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
-            thread.join()
+            thread.join(timeout=RACE_SECONDS)
+        assert not any(thread.is_alive() for thread in threads), "a racing call never finished"
         return outcomes
 
     return run

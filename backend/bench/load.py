@@ -261,7 +261,7 @@ def _load(url: str, jobs: int) -> None:
             f"loading {jobs:,} published jobs (and {OTHER_STATES_SHARE:.0%} more in other states) through COPY"
         )
         # The title words' trigger would look up every row's words one row at a time:
-        # they are added once, after the rows (migration 0006 says what a word is).
+        # they are added once, after the rows (migration 0006).
         conn.execute("ALTER TABLE jobs_job DISABLE TRIGGER jobs_titleword_on_insert")
         copied = _copy(
             conn,
@@ -271,10 +271,7 @@ def _load(url: str, jobs: int) -> None:
             freeze=True,
         )
         conn.execute("ALTER TABLE jobs_job ENABLE TRIGGER jobs_titleword_on_insert")
-        conn.execute(
-            "INSERT INTO jobs_titleword (word)"
-            " SELECT DISTINCT w FROM jobs_job j, jobs_title_words(j.title) w"
-        )
+        conn.execute("SELECT jobs_titleword_refresh()")
         conn.execute(
             "SET CONSTRAINTS ALL IMMEDIATE"
         )  # the foreign keys' checks, before the indexes

@@ -164,13 +164,13 @@ class Job(BaseModel):
 
 
 class TitleWord(models.Model):
-    """A word of some job's title (lower case, 3 to 64 characters): search's typo tolerance.
+    """A word of a published job's title (lower case, 3 to 64 characters): typo tolerance.
 
-    Kept by the database (migration 0006: a trigger on jobs_job adds the words of
-    every new or retitled job in its transaction; words are never removed). A
-    search word finds the title words like it here, through the trigram index, and
-    then the jobs with those words through the text vector's GIN index: a trigram
-    scan of this short list instead of every title's trigrams.
+    Kept by the database (migration 0006): a trigger adds a job's words when it is
+    published or retitled while published, and `title_words_refresh` (daily) drops
+    the words no published job has. A search word finds the title words like it
+    here, through the trigram index, and the jobs with those words through the text
+    vector's GIN index: a trigram scan of this short list instead of every title's.
     """
 
     word = models.CharField(max_length=64, primary_key=True)

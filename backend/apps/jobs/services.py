@@ -4,7 +4,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied
@@ -244,6 +244,18 @@ def jobs_expire() -> int:
     if expired:
         search_cache.invalidate()
     return expired
+
+
+def title_words_refresh() -> tuple[int, int]:
+    """The typo vocabulary made the words of the published jobs' titles: (added, removed).
+
+    The triggers add the words of every job published; this removes the words of
+    jobs gone from search (and adds any a trigger missed).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT added, removed FROM jobs_titleword_refresh()")
+        added, removed = cursor.fetchone()
+    return int(added), int(removed)
 
 
 def job_save(*, candidate: CandidateProfile, job: Job) -> SavedJob:

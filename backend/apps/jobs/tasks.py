@@ -7,3 +7,11 @@ def expire_jobs() -> int:
     from apps.jobs.services import jobs_expire
 
     return jobs_expire()
+
+
+@shared_task
+def title_words_refresh() -> tuple[int, int]:
+    """Beat runs this daily: the typo vocabulary loses the words of jobs gone from search."""
+    from apps.jobs.services import title_words_refresh as refresh
+
+    return refresh()

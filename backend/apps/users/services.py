@@ -185,9 +185,10 @@ def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
             },
         )
         _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
-    if not claimed:
-        raise InvalidToken("Token is blacklisted")
-    return jwt_pair_issue(user=user)
+        if not claimed:
+            raise InvalidToken("Token is blacklisted")
+        # In the claim's transaction: the old token is spent only if a new pair exists.
+        return jwt_pair_issue(user=user)
 
 
 def refresh_token_revoke(*, user: User, refresh: str) -> None:

@@ -106,9 +106,14 @@ class TokenRefreshView(NoReferrerMixin):
     @extend_schema(
         tags=["auth"],
         summary="Rotate the refresh token",
-        description="A used, revoked, expired or malformed token gives 401 `token_not_valid`.",
         request=RefreshSerializer,
-        responses={200: TokenPairSerializer},
+        responses={
+            200: TokenPairSerializer,
+            401: OpenApiResponse(
+                description="`token_not_valid`: the token is used, revoked, expired or"
+                " malformed; `no_active_account`: its account is gone or deactivated."
+            ),
+        },
     )
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)

@@ -185,6 +185,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": 60 * 60,
     },
     "expire-jobs": {"task": "apps.jobs.tasks.expire_jobs", "schedule": 5 * 60},
+    "refresh-title-words": {
+        "task": "apps.jobs.tasks.title_words_refresh",
+        "schedule": 24 * 60 * 60,
+    },
     "scrub-application-data": {
         "task": "apps.applications.tasks.scrub_application_personal_data",
         "schedule": 24 * 60 * 60,

@@ -10,6 +10,7 @@ def test_every_periodic_task_exists_and_the_safety_jobs_are_scheduled():
     assert scheduled <= set(app.tasks)
     assert {
         "apps.jobs.tasks.expire_jobs",
+        "apps.jobs.tasks.title_words_refresh",
         "apps.applications.tasks.scrub_application_personal_data",
         "apps.users.tasks.purge_expired_sign_in_codes",
     } <= scheduled

@@ -1,17 +1,24 @@
-"""The words of job titles, kept by the database: search's typo tolerance.
+"""The words of published jobs' titles, kept by the database: search's typo tolerance.
 
 `jobs_title_words(text)` says what a word is (the lower-case tokens of PostgreSQL's
-text parser, 3 to 64 characters); the trigger, the backfill below, the
-benchmark's loader and the search's own words all use it. The trigger adds the
-words of a new or retitled job in the job's transaction, in sorted order (two
-transactions adding the same new words wait for each other instead of
-deadlocking, unless one adds words in several statements).
+text parser, 3 to 64 characters); the triggers, `jobs_titleword_refresh()`, and
+the search's own words use it. The triggers add the words of a job as it is
+published or retitled while published, in its transaction and in sorted order
+(two transactions adding the same new words wait for each other instead of
+deadlocking, unless one adds words in several statements). Drafts add nothing:
+nobody can fill the vocabulary with words no worker sees.
+
+`jobs_titleword_refresh()` makes the vocabulary the words of the published jobs
+(adding what is missing, removing the words no published job has): run by the
+next migration and daily by Celery beat (`apps.jobs.tasks.title_words_refresh`).
 """
 
 import django.contrib.postgres.indexes
 from django.db import migrations, models
 
 WORDS = """
+SET LOCAL lock_timeout = '10s';
+
 CREATE FUNCTION jobs_title_words(title text) RETURNS SETOF text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, title))) w
@@ -28,18 +35,38 @@ END
 $$;
 
 CREATE TRIGGER jobs_titleword_on_insert AFTER INSERT ON jobs_job
-    FOR EACH ROW EXECUTE FUNCTION jobs_titleword_sync();
-CREATE TRIGGER jobs_titleword_on_retitle AFTER UPDATE OF title ON jobs_job
-    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title)
+    FOR EACH ROW WHEN (NEW.status = 'published')
+    EXECUTE FUNCTION jobs_titleword_sync();
+CREATE TRIGGER jobs_titleword_on_publish AFTER UPDATE OF title, status ON jobs_job
+    FOR EACH ROW WHEN (
+        NEW.status = 'published'
+        AND (OLD.status IS DISTINCT FROM NEW.status OR OLD.title IS DISTINCT FROM NEW.title)
+    )
     EXECUTE FUNCTION jobs_titleword_sync();
 
-INSERT INTO jobs_titleword (word)
-SELECT DISTINCT w FROM jobs_job j, jobs_title_words(j.title) w
-ON CONFLICT DO NOTHING;
+CREATE FUNCTION jobs_titleword_refresh(OUT added bigint, OUT removed bigint)
+LANGUAGE sql AS $$
+    WITH published AS (
+        SELECT DISTINCT w AS word FROM jobs_job j, jobs_title_words(j.title) w
+        WHERE j.status = 'published'
+    ),
+    gone AS (
+        DELETE FROM jobs_titleword v
+        WHERE NOT EXISTS (SELECT 1 FROM published p WHERE p.word = v.word)
+        RETURNING 1
+    ),
+    new AS (
+        INSERT INTO jobs_titleword (word) SELECT word FROM published ORDER BY word
+        ON CONFLICT DO NOTHING
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM new), (SELECT count(*) FROM gone)
+$$;
 """
 
 DROP_WORDS = """
-DROP TRIGGER jobs_titleword_on_retitle ON jobs_job;
+DROP FUNCTION jobs_titleword_refresh();
+DROP TRIGGER jobs_titleword_on_publish ON jobs_job;
 DROP TRIGGER jobs_titleword_on_insert ON jobs_job;
 DROP FUNCTION jobs_titleword_sync();
 DROP FUNCTION jobs_title_words(text);

@@ -113,13 +113,17 @@ _LEXEME = re.compile(r"'(?:[^']|'')*'")
 
 
 def with_weights(tsquery: str, weights: str) -> str:
-    """The same query with each word restricted to the weights given ('A': the title)."""
+    """The same query with each word restricted to the weights given ('A': the title; '': any)."""
+    if not weights:
+        return tsquery
     return _LEXEME.sub(lambda m: f"{m.group(0)}:{weights}", tsquery)
 
 
 CATEGORY_CODES = list(Job.Category.values)
 # A search word's title words like it: at most this many, the most alike first.
-SIMILAR_WORDS = 30
+SIMILAR_WORDS = 40
+# A word the search excludes (websearch syntax): -word or -"some words".
+_NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"[^"]*"?|\S+)')
 
 
 def _any(*tsqueries: str) -> str:
@@ -128,27 +132,43 @@ def _any(*tsqueries: str) -> str:
     return given[0] if len(given) == 1 else " | ".join(f"({t})" for t in given)
 
 
+def _all(*tsqueries: str) -> str:
+    """The tsqueries (text) and'ed, leaving out empty ones."""
+    given = [t for t in tsqueries if t]
+    return given[0] if len(given) == 1 else " & ".join(f"({t})" for t in given)
+
+
 @dataclass(frozen=True)
 class Words:
     """A search's words as tsquery text, in the forms its conditions use.
 
-    `exact` is the words as written (websearch syntax, Dutch or English stems);
-    `similar` is, for every word but negated ones, the title words like it (pg_trgm's
-    word similarity, as `%>` measures it) or'ed, and those and'ed over the words:
-    empty when a word has none. Similar words count in titles only.
+    A job matches the words as written (`exact`: websearch syntax, Dutch or English
+    stems), or every word either as written or as a title word like it (`typos`,
+    a pair a word: its own tsquery, and the published titles' words like it by
+    pg_trgm's word similarity, or'ed), without the excluded words (`negated`).
+    Words the text search drops (stop words) need no match; a word like the
+    search's counts in a title only.
     """
 
     exact: str
-    similar: str
+    typos: tuple[tuple[str, str], ...]
+    negated: str
     categories: tuple[str, ...]  # the categories whose names share a stem with the words
+
+    def typo_branch(self, own_weights: str = "", alike_weights: str = "") -> str:
+        clauses = [
+            _any(with_weights(own, own_weights), with_weights(alike, alike_weights))
+            for own, alike in self.typos
+        ]
+        return _all(*clauses, self.negated) if clauses else ""
 
     @property
     def tsq(self) -> str:
-        return _any(self.exact, with_weights(self.similar, "A"))
+        return _any(self.exact, self.typo_branch(alike_weights="A"))
 
     @property
     def tsq_plain(self) -> str:
-        return _any(self.exact, self.similar)
+        return _any(self.exact, self.typo_branch())
 
     @property
     def tsq_title(self) -> str:
@@ -156,26 +176,35 @@ class Words:
 
     @property
     def tsq_title_category(self) -> str:
-        return _any(with_weights(self.exact, "AB"), with_weights(self.similar, "A"))
+        return _any(with_weights(self.exact, "AB"), self.typo_branch("AB", "A"))
 
 
-NO_WORDS = Words("", "", ())
+NO_WORDS = Words("", (), "", ())
 
-# One round trip: the words parsed, the categories they name, and the title words
-# like each positive word (jobs_title_words: the tokens that the vocabulary holds),
-# each quoted as a tsquery lexeme.
+# One round trip: the words parsed (all, and the excluded ones), the categories
+# they name, and for each word of the rest (jobs_title_words: the tokens the
+# vocabulary holds) its own tsquery and the title words like it, each quoted as
+# a tsquery lexeme.
 _WORDS_SQL = r"""
     SELECT websearch_to_tsquery('dutch', %(q)s)::text,
         websearch_to_tsquery('english', %(q)s)::text,
+        websearch_to_tsquery('dutch', %(negated)s)::text,
+        websearch_to_tsquery('english', %(negated)s)::text,
         array(
             SELECT c FROM unnest(%(codes)s::text[]) c
             WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
                 && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
         ),
-        (
-            SELECT CASE WHEN bool_and(a.alike IS NOT NULL)
-                THEN string_agg('(' || a.alike || ')', ' & ')::tsquery::text END
+        array(
+            SELECT ARRAY[
+                CASE WHEN s.nl = s.en THEN s.nl ELSE '(' || s.nl || ') | (' || s.en || ')' END,
+                coalesce(a.alike, '')
+            ]
             FROM jobs_title_words(%(positive)s) t
+            CROSS JOIN LATERAL (
+                SELECT websearch_to_tsquery('dutch', t)::text AS nl,
+                    websearch_to_tsquery('english', t)::text AS en
+            ) s
             CROSS JOIN LATERAL (
                 SELECT string_agg(
                     DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '
@@ -188,16 +217,22 @@ _WORDS_SQL = r"""
                     to_tsvector('dutch', v.word) || to_tsvector('english', v.word)
                 )) l
             ) a
+            WHERE s.nl <> '' AND s.en <> ''
+            ORDER BY t
         )
 """
+
+
+def _either(dutch: str, english: str, join: Any) -> str:
+    return dutch if dutch == english else join(dutch, english)
 
 
 def words(q: str) -> Words:
     """The search's words (`Words`): one round trip, kept per process SEARCH_WORDS_SECONDS.
 
     People search for the same few words over and over. The similar words follow the
-    titles: a word new in titles is found by its typos that much later (by itself at
-    once: the text vector is current).
+    published titles: a word new in titles is found by its typos that much later (by
+    itself at once: the text vector is current).
     """
     if not q:
         return NO_WORDS
@@ -205,23 +240,24 @@ def words(q: str) -> Words:
     key = f"jobs:search:words:{hashlib.sha256(q.encode()).hexdigest()}" if seconds else ""
     if key and (kept := caches["local"].get(key)) is not None:
         return cast(Words, kept)
-    positive = " ".join(w for w in q.split() if not w.startswith("-"))
     params: dict[str, Any] = {
         "q": q,
-        "positive": positive,
+        "negated": " ".join(m.group(0) for m in _NEGATED.finditer(q)),
+        "positive": _NEGATED.sub(" ", q),
         "codes": CATEGORY_CODES,
         "similar": SIMILAR_WORDS,
     }
     with connection.cursor() as cursor:
         cursor.execute(_WORDS_SQL, params)
-        dutch, english, categories, similar = cursor.fetchone()
-    if dutch == english or not english:
-        exact = str(dutch)
-    elif not dutch:
-        exact = str(english)
-    else:
-        exact = f"({dutch}) | ({english})"
-    found = Words(exact=exact, similar=similar or "", categories=tuple(categories or ()))
+        dutch, english, negated_nl, negated_en, categories, typos = cursor.fetchone()
+    pairs = tuple((str(own), str(alike)) for own, alike in typos or ())
+    found = Words(
+        exact=_either(dutch, english, _any),
+        # Only worth a branch when some word has title words like it.
+        typos=pairs if any(alike for _, alike in pairs) else (),
+        negated=_either(negated_nl, negated_en, _all),
+        categories=tuple(categories or ()),
+    )
     if key:
         caches["local"].set(key, found, timeout=seconds)
     return found
