@@ -223,6 +223,12 @@ _WORDS_SQL = r"""
 """
 
 
+def _besides(alike: str, own: str) -> str:
+    """The lexemes of `alike` (or'ed) that `own` does not have."""
+    mine = set(_LEXEME.findall(own))
+    return " | ".join(sorted(set(_LEXEME.findall(alike)) - mine))
+
+
 def _either(dutch: str, english: str, join: Any) -> str:
     return dutch if dutch == english else join(dutch, english)
 
@@ -250,10 +256,11 @@ def words(q: str) -> Words:
     with connection.cursor() as cursor:
         cursor.execute(_WORDS_SQL, params)
         dutch, english, negated_nl, negated_en, categories, typos = cursor.fetchone()
-    pairs = tuple((str(own), str(alike)) for own, alike in typos or ())
+    pairs = tuple((str(own), _besides(str(alike), str(own))) for own, alike in typos or ())
     found = Words(
         exact=_either(dutch, english, _any),
-        # Only worth a branch when some word has title words like it.
+        # Only worth a branch when some word has title words like it but itself: a
+        # redundant branch costs nothing to match but misleads the planner's estimate.
         typos=pairs if any(alike for _, alike in pairs) else (),
         negated=_either(negated_nl, negated_en, _all),
         categories=tuple(categories or ()),

@@ -88,6 +88,18 @@ def test_words_without_title_words_like_them_need_no_typo_branch():
     assert words("zwembad").tsq == "'zwembad'"
 
 
+def test_a_word_whose_only_title_word_like_it_is_itself_needs_no_typo_branch():
+    JobFactory(title="Imker")
+    JobFactory(title="Kassamedewerker")
+
+    assert words("imker").typos == ()
+    assert words("imker").tsq == "'imker'"
+    assert words("imker kassa").typos == (
+        ("'imker'", ""),
+        ("'kassa'", "'kassamedewerk' | 'kassamedewerker'"),
+    )
+
+
 def test_several_typos_find_the_title_with_both_words(api_client):
     JobFactory(title="Heftruck chauffeur")
     JobFactory(title="Heftruck monteur")
