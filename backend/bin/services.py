@@ -236,10 +236,12 @@ def ensure_database(url: str) -> None:
         if result.returncode != 0 and "already exists" not in result.stderr:
             sys.exit(result.stderr)
     result = psql(
-        url, "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+        url,
+        "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+        " CREATE EXTENSION IF NOT EXISTS unaccent;",
     )
     if result.returncode != 0:
-        sys.exit(f"could not create the postgis and pg_trgm extensions: {result.stderr}")
+        sys.exit(f"could not create the postgis, pg_trgm and unaccent extensions: {result.stderr}")
 
 
 def postgres_up(state: dict) -> str:

@@ -6,7 +6,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
@@ -169,14 +169,23 @@ class TitleWord(models.Model):
     Kept by the database (migration 0006): a trigger adds a job's words when it is
     published or retitled while published, and `title_words_refresh` (daily) drops
     the words no published job has. A search word finds the title words like it
-    here, through the trigram index, and the jobs with those words through the text
-    vector's GIN index: a trigram scan of this short list instead of every title's.
+    here, accents aside (`jobs_fold`: unaccent), through the trigram index, and the
+    jobs with those words through the text vector's GIN index: a trigram scan of
+    this short list instead of every title's.
     """
 
     word = models.CharField(max_length=64, primary_key=True)
 
     class Meta:
-        indexes = [GinIndex(OpClass("word", name="gin_trgm_ops"), name="jobs_titleword_trgm")]
+        indexes = [
+            GinIndex(
+                OpClass(
+                    Func(F("word"), function="jobs_fold", output_field=models.TextField()),
+                    name="gin_trgm_ops",
+                ),
+                name="jobs_titleword_trgm",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.word

@@ -1,5 +1,9 @@
 """The words of published jobs' titles, kept by the database: search's typo tolerance.
 
+`jobs_fold(text)` is the text without accents (unaccent, as an immutable function
+an index can use): a search word is compared with the title words folded, so
+`concierge` finds `conciërge` and `cafe` finds `café`.
+
 `jobs_title_words(text)` says what a word is (the lower-case tokens of PostgreSQL's
 text parser, 3 to 64 characters); the triggers, `jobs_titleword_refresh()`, and
 the search's own words use it. The triggers add the words of a job as it is
@@ -14,7 +18,15 @@ next migration and daily by Celery beat (`apps.jobs.tasks.title_words_refresh`).
 """
 
 import django.contrib.postgres.indexes
+from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations, models
+
+FOLD = """
+CREATE FUNCTION jobs_fold(text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+    SELECT public.unaccent('public.unaccent'::regdictionary, $1)
+$$;
+"""
 
 WORDS = """
 SET LOCAL lock_timeout = '10s';
@@ -77,6 +89,8 @@ class Migration(migrations.Migration):
     dependencies = [("jobs", "0005_job_location_rd")]
 
     operations = [
+        UnaccentExtension(),
+        migrations.RunSQL(sql=FOLD, reverse_sql="DROP FUNCTION jobs_fold(text)"),
         migrations.CreateModel(
             name="TitleWord",
             fields=[
@@ -85,7 +99,14 @@ class Migration(migrations.Migration):
             options={
                 "indexes": [
                     django.contrib.postgres.indexes.GinIndex(
-                        django.contrib.postgres.indexes.OpClass("word", name="gin_trgm_ops"),
+                        django.contrib.postgres.indexes.OpClass(
+                            models.Func(
+                                models.F("word"),
+                                function="jobs_fold",
+                                output_field=models.TextField(),
+                            ),
+                            name="gin_trgm_ops",
+                        ),
                         name="jobs_titleword_trgm",
                     )
                 ],

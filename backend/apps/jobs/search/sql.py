@@ -183,8 +183,8 @@ NO_WORDS = Words("", (), "", ())
 
 # One round trip: the words parsed (all, and the excluded ones), the categories
 # they name, and for each word of the rest (jobs_title_words: the tokens the
-# vocabulary holds) its own tsquery and the title words like it, each quoted as
-# a tsquery lexeme.
+# vocabulary holds) its own tsquery and the title words like it, accents aside
+# (jobs_fold), each quoted as a tsquery lexeme.
 _WORDS_SQL = r"""
     SELECT websearch_to_tsquery('dutch', %(q)s)::text,
         websearch_to_tsquery('english', %(q)s)::text,
@@ -210,8 +210,9 @@ _WORDS_SQL = r"""
                     DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '
                 ) AS alike
                 FROM (
-                    SELECT v.word FROM jobs_titleword v WHERE t <%% v.word
-                    ORDER BY word_similarity(t, v.word) DESC, v.word LIMIT %(similar)s
+                    SELECT v.word FROM jobs_titleword v WHERE jobs_fold(t) <%% jobs_fold(v.word)
+                    ORDER BY word_similarity(jobs_fold(t), jobs_fold(v.word)) DESC, v.word
+                    LIMIT %(similar)s
                 ) v
                 CROSS JOIN LATERAL unnest(tsvector_to_array(
                     to_tsvector('dutch', v.word) || to_tsvector('english', v.word)

@@ -133,6 +133,22 @@ def test_excluded_words_stay_excluded_with_a_typo(api_client):
     assert titles(phrase) == ["Magazijnmedewerker dagdienst", "Magazijnmedewerker nachtdienst"]
 
 
+@pytest.mark.parametrize(
+    ("title", "q"),
+    [
+        ("Conciërge", "concierge"),
+        ("Café medewerker", "cafe medewerker"),
+        ("Financiële administratie", "financiele administratie"),
+        ("Cafe bediening", "café bediening"),
+    ],
+)
+def test_accents_aside_a_word_finds_its_title_words(api_client, title, q):
+    JobFactory(title=title)
+    JobFactory(title="Kok")
+
+    assert titles(api_client.get(URL, {"q": q})) == [title]
+
+
 def test_a_word_like_the_search_counts_in_titles_only(api_client):
     JobFactory(title="Magazijnmedewerker", description="Inpakken en verzenden.")
     JobFactory(title="Kok", description="Geen magazijnmedewerker maar een kok.")
