@@ -120,8 +120,12 @@ def with_weights(tsquery: str, weights: str) -> str:
 
 
 CATEGORY_CODES = list(Job.Category.values)
-# A search word's title words like it: at most this many, the most alike first.
+# A search word's title words like it: at most this many, the most alike first, and
+# only those nearly as alike as the most alike (pg_trgm's word similarity, 0 to 1):
+# a typo means one word, and `kasamedewerker` is `kassamedewerker` (0.82), not
+# every other `medewerker` (0.6). A word within a title word is alike 1.0.
 SIMILAR_WORDS = 40
+SIMILAR_MARGIN = 0.15
 # A word the search excludes (websearch syntax): -word or -"some words".
 _NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"[^"]*"?|\S+)')
 
@@ -210,9 +214,13 @@ _WORDS_SQL = r"""
                     DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '
                 ) AS alike
                 FROM (
-                    SELECT v.word FROM jobs_titleword v WHERE jobs_fold(t) <%% jobs_fold(v.word)
-                    ORDER BY word_similarity(jobs_fold(t), jobs_fold(v.word)) DESC, v.word
-                    LIMIT %(similar)s
+                    SELECT v.word FROM (
+                        SELECT v.word, word_similarity(jobs_fold(t), jobs_fold(v.word)) AS alike,
+                            max(word_similarity(jobs_fold(t), jobs_fold(v.word))) OVER () AS best
+                        FROM jobs_titleword v WHERE jobs_fold(t) <%% jobs_fold(v.word)
+                    ) v
+                    WHERE v.alike >= v.best - %(margin)s
+                    ORDER BY v.alike DESC, v.word LIMIT %(similar)s
                 ) v
                 CROSS JOIN LATERAL unnest(tsvector_to_array(
                     to_tsvector('dutch', v.word) || to_tsvector('english', v.word)
@@ -253,6 +261,7 @@ def words(q: str) -> Words:
         "positive": _NEGATED.sub(" ", q),
         "codes": CATEGORY_CODES,
         "similar": SIMILAR_WORDS,
+        "margin": SIMILAR_MARGIN,
     }
     with connection.cursor() as cursor:
         cursor.execute(_WORDS_SQL, params)

@@ -100,6 +100,17 @@ def test_a_word_whose_only_title_word_like_it_is_itself_needs_no_typo_branch():
     )
 
 
+def test_a_typo_finds_the_title_words_nearly_as_alike_as_the_most_alike(api_client):
+    JobFactory(title="Kassamedewerker")
+    JobFactory(title="Bouwplaatsmedewerker")
+
+    typo = api_client.get(URL, {"q": "kasamedewerker"})
+    part = api_client.get(URL, {"q": "medewerker"})
+
+    assert titles(typo) == ["Kassamedewerker"]
+    assert titles(part) == ["Bouwplaatsmedewerker", "Kassamedewerker"]
+
+
 def test_several_typos_find_the_title_with_both_words(api_client):
     JobFactory(title="Heftruck chauffeur")
     JobFactory(title="Heftruck monteur")
