@@ -53,7 +53,7 @@ def migrate(*, url: str, env: dict[str, str]) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS postgis")
         conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
     log("migrating the benchmark database")
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],

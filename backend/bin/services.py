@@ -238,7 +238,7 @@ def ensure_database(url: str) -> None:
     result = psql(
         url,
         "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS pg_trgm;"
-        " CREATE EXTENSION IF NOT EXISTS unaccent;",
+        " CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;",
     )
     if result.returncode != 0:
         sys.exit(f"could not create the postgis, pg_trgm and unaccent extensions: {result.stderr}")

@@ -18,7 +18,6 @@ next migration and daily by Celery beat (`apps.jobs.tasks.title_words_refresh`).
 """
 
 import django.contrib.postgres.indexes
-from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations, models
 
 FOLD = """
@@ -58,6 +57,10 @@ CREATE TRIGGER jobs_titleword_on_publish AFTER UPDATE OF title, status ON jobs_j
 
 CREATE FUNCTION jobs_titleword_refresh(OUT added bigint, OUT removed bigint)
 LANGUAGE sql AS $$
+    -- Waits for the transactions whose triggers touched the vocabulary (and holds
+    -- off new ones), so that the next statement's snapshot sees every job they
+    -- published: a word one of them uses is not removed as unused.
+    LOCK TABLE jobs_titleword IN SHARE ROW EXCLUSIVE MODE;
     WITH published AS (
         SELECT DISTINCT w AS word FROM jobs_job j, jobs_title_words(j.title) w
         WHERE j.status = 'published'
@@ -89,7 +92,11 @@ class Migration(migrations.Migration):
     dependencies = [("jobs", "0005_job_location_rd")]
 
     operations = [
-        UnaccentExtension(),
+        migrations.RunSQL(
+            # In public, where jobs_fold looks for it.
+            sql="CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public",
+            reverse_sql="DROP EXTENSION IF EXISTS unaccent",
+        ),
         migrations.RunSQL(sql=FOLD, reverse_sql="DROP FUNCTION jobs_fold(text)"),
         migrations.CreateModel(
             name="TitleWord",

@@ -126,8 +126,6 @@ CATEGORY_CODES = list(Job.Category.values)
 # every other `medewerker` (0.6). A word within a title word is alike 1.0.
 SIMILAR_WORDS = 40
 SIMILAR_MARGIN = 0.15
-# A word the search excludes (websearch syntax): -word or -"some words".
-_NEGATED = re.compile(r'(?:^|(?<=\s))-(?:"[^"]*"?|\S+)')
 
 
 def _any(*tsqueries: str) -> str:
@@ -136,43 +134,71 @@ def _any(*tsqueries: str) -> str:
     return given[0] if len(given) == 1 else " | ".join(f"({t})" for t in given)
 
 
-def _all(*tsqueries: str) -> str:
-    """The tsqueries (text) and'ed, leaving out empty ones."""
-    given = [t for t in tsqueries if t]
-    return given[0] if len(given) == 1 else " & ".join(f"({t})" for t in given)
+def _quoted(lexeme: str) -> str:
+    """A lexeme as tsquery text writes it."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+# A tsquery's text in parts: a lexeme (and its weights or prefix mark), a NOT, a
+# bracket, or anything else (operators, spaces).
+_PART = re.compile(r"(?P<lexeme>'(?:[^']|'')*')(?::[*A-D]+)?|(?P<mark>[!()])|[^'!()]+")
+
+
+def _widened(tsquery: str, alike: dict[str, str], weights: str) -> str:
+    """The tsquery with each lexeme it asks for or'ed with the title words like it.
+
+    Lexemes under a NOT (`!'x'`, `!( ... )`) stay as they are: an excluded word
+    stays excluded, and its look-alikes are not asked for either. Phrases, ORs and
+    weights keep their places.
+    """
+    if not alike:
+        return tsquery
+    out: list[str] = []
+    negated = [False]  # for each open bracket: whether the group is under a NOT
+    bang = False
+    for part in _PART.finditer(tsquery):
+        text, lexeme, mark = part.group(0), part.group("lexeme"), part.group("mark")
+        if lexeme:
+            similar = alike.get(lexeme)
+            if similar and not (bang or negated[-1]):
+                text = f"({text} | {with_weights(similar, weights)})"
+            bang = False
+        elif mark == "!":
+            bang = True
+        elif mark == "(":
+            negated.append(bang or negated[-1])
+            bang = False
+        elif mark == ")" and len(negated) > 1:
+            negated.pop()
+        out.append(text)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
 class Words:
     """A search's words as tsquery text, in the forms its conditions use.
 
-    A job matches the words as written (`exact`: websearch syntax, Dutch or English
-    stems), or every word either as written or as a title word like it (`typos`,
-    a pair a word: its own tsquery, and the published titles' words like it by
-    pg_trgm's word similarity, or'ed), without the excluded words (`negated`).
-    Words the text search drops (stop words) need no match; a word like the
-    search's counts in a title only.
+    `exact` is the words as written (websearch syntax, Dutch or English stems);
+    `alike` gives, for a lexeme of theirs, the published titles' words like the
+    word it came from (pg_trgm's word similarity, accents aside), or'ed. The
+    search asks for each lexeme or a title word like it, in a title only: the
+    query's ORs, phrases and exclusions stay as the words say.
     """
 
     exact: str
-    typos: tuple[tuple[str, str], ...]
-    negated: str
+    alike: tuple[tuple[str, str], ...]  # (quoted lexeme, its title words like it)
     categories: tuple[str, ...]  # the categories whose names share a stem with the words
 
-    def typo_branch(self, own_weights: str = "", alike_weights: str = "") -> str:
-        clauses = [
-            _any(with_weights(own, own_weights), with_weights(alike, alike_weights))
-            for own, alike in self.typos
-        ]
-        return _all(*clauses, self.negated) if clauses else ""
+    def widened(self, tsquery: str, weights: str = "") -> str:
+        return _widened(tsquery, dict(self.alike), weights)
 
     @property
     def tsq(self) -> str:
-        return _any(self.exact, self.typo_branch(alike_weights="A"))
+        return self.widened(self.exact, "A")
 
     @property
     def tsq_plain(self) -> str:
-        return _any(self.exact, self.typo_branch())
+        return self.widened(self.exact)
 
     @property
     def tsq_title(self) -> str:
@@ -180,39 +206,29 @@ class Words:
 
     @property
     def tsq_title_category(self) -> str:
-        return _any(with_weights(self.exact, "AB"), self.typo_branch("AB", "A"))
+        return self.widened(with_weights(self.exact, "AB"), "A")
 
 
-NO_WORDS = Words("", (), "", ())
+NO_WORDS = Words("", (), ())
 
-# One round trip: the words parsed (all, and the excluded ones), the categories
-# they name, and for each word of the rest (jobs_title_words: the tokens the
-# vocabulary holds) its own tsquery and the title words like it, accents aside
-# (jobs_fold), each quoted as a tsquery lexeme.
-_WORDS_SQL = r"""
+# One round trip: the words parsed, the categories they name, and for each word
+# (jobs_title_words: the tokens the vocabulary holds) its own lexemes and those of
+# the title words like it, accents aside (jobs_fold).
+_WORDS_SQL = """
     SELECT websearch_to_tsquery('dutch', %(q)s)::text,
         websearch_to_tsquery('english', %(q)s)::text,
-        websearch_to_tsquery('dutch', %(negated)s)::text,
-        websearch_to_tsquery('english', %(negated)s)::text,
         array(
             SELECT c FROM unnest(%(codes)s::text[]) c
             WHERE tsvector_to_array(to_tsvector('dutch', c) || to_tsvector('english', c))
                 && tsvector_to_array(to_tsvector('dutch', %(q)s) || to_tsvector('english', %(q)s))
         ),
-        array(
-            SELECT ARRAY[
-                CASE WHEN s.nl = s.en THEN s.nl ELSE '(' || s.nl || ') | (' || s.en || ')' END,
-                coalesce(a.alike, '')
-            ]
-            FROM jobs_title_words(%(positive)s) t
+        (
+            SELECT json_agg(json_build_array(
+                tsvector_to_array(to_tsvector('dutch', t) || to_tsvector('english', t)), a.alike
+            ))
+            FROM jobs_title_words(%(q)s) t
             CROSS JOIN LATERAL (
-                SELECT websearch_to_tsquery('dutch', t)::text AS nl,
-                    websearch_to_tsquery('english', t)::text AS en
-            ) s
-            CROSS JOIN LATERAL (
-                SELECT string_agg(
-                    DISTINCT '''' || replace(replace(l, '\', '\\'), '''', '''''') || '''', ' | '
-                ) AS alike
+                SELECT array_agg(DISTINCT l) AS alike
                 FROM (
                     SELECT v.word FROM (
                         SELECT v.word, word_similarity(jobs_fold(t), jobs_fold(v.word)) AS alike,
@@ -226,20 +242,19 @@ _WORDS_SQL = r"""
                     to_tsvector('dutch', v.word) || to_tsvector('english', v.word)
                 )) l
             ) a
-            WHERE s.nl <> '' AND s.en <> ''
-            ORDER BY t
+            WHERE a.alike IS NOT NULL
         )
 """
 
 
-def _besides(alike: str, own: str) -> str:
-    """The lexemes of `alike` (or'ed) that `own` does not have."""
-    mine = set(_LEXEME.findall(own))
-    return " | ".join(sorted(set(_LEXEME.findall(alike)) - mine))
-
-
-def _either(dutch: str, english: str, join: Any) -> str:
-    return dutch if dutch == english else join(dutch, english)
+def _alike(found: list[list[list[str]]] | None) -> tuple[tuple[str, str], ...]:
+    """Each lexeme of the words and its title words like it but itself (or'ed, quoted)."""
+    alike: dict[str, set[str]] = {}
+    for own, similar in found or ():
+        mine = {_quoted(lexeme) for lexeme in own}
+        for lexeme in mine:
+            alike.setdefault(lexeme, set()).update({_quoted(s) for s in similar} - mine)
+    return tuple(sorted((k, " | ".join(sorted(v))) for k, v in alike.items() if v))
 
 
 def words(q: str) -> Words:
@@ -257,22 +272,16 @@ def words(q: str) -> Words:
         return cast(Words, kept)
     params: dict[str, Any] = {
         "q": q,
-        "negated": " ".join(m.group(0) for m in _NEGATED.finditer(q)),
-        "positive": _NEGATED.sub(" ", q),
         "codes": CATEGORY_CODES,
         "similar": SIMILAR_WORDS,
         "margin": SIMILAR_MARGIN,
     }
     with connection.cursor() as cursor:
         cursor.execute(_WORDS_SQL, params)
-        dutch, english, negated_nl, negated_en, categories, typos = cursor.fetchone()
-    pairs = tuple((str(own), _besides(str(alike), str(own))) for own, alike in typos or ())
+        dutch, english, categories, alike = cursor.fetchone()
     found = Words(
-        exact=_either(dutch, english, _any),
-        # Only worth a branch when some word has title words like it but itself: a
-        # redundant branch costs nothing to match but misleads the planner's estimate.
-        typos=pairs if any(alike for _, alike in pairs) else (),
-        negated=_either(negated_nl, negated_en, _all),
+        exact=dutch if dutch == english else _any(dutch, english),
+        alike=_alike(alike),
         categories=tuple(categories or ()),
     )
     if key:
