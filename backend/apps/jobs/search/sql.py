@@ -6,6 +6,7 @@ the caller gave is a parameter.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -189,24 +190,33 @@ class Words:
     alike: tuple[tuple[str, str], ...]  # (quoted lexeme, its title words like it)
     categories: tuple[str, ...]  # the categories whose names share a stem with the words
 
-    def widened(self, tsquery: str, weights: str = "") -> str:
-        return _widened(tsquery, dict(self.alike), weights)
+    @functools.cached_property
+    def forms(self) -> dict[str, str]:
+        """The tsqueries the search's conditions bind, by parameter name.
+
+        Derived once: `words` reads it before keeping the object, so a search that
+        finds its words kept finds these too.
+        """
+        alike = dict(self.alike)
+        plain = _widened(self.exact, alike, "")
+        return {
+            "tsq": _widened(self.exact, alike, "A"),
+            "tsq_plain": plain,
+            "tsq_title": with_weights(plain, "A"),
+            "tsq_title_category": _widened(with_weights(self.exact, "AB"), alike, "A"),
+        }
 
     @property
     def tsq(self) -> str:
-        return self.widened(self.exact, "A")
-
-    @property
-    def tsq_plain(self) -> str:
-        return self.widened(self.exact)
+        return self.forms["tsq"]
 
     @property
     def tsq_title(self) -> str:
-        return with_weights(self.tsq_plain, "A")
+        return self.forms["tsq_title"]
 
     @property
     def tsq_title_category(self) -> str:
-        return self.widened(with_weights(self.exact, "AB"), "A")
+        return self.forms["tsq_title_category"]
 
 
 NO_WORDS = Words("", (), ())
@@ -285,6 +295,7 @@ def words(q: str) -> Words:
         categories=tuple(categories or ()),
     )
     if key:
+        found.forms  # noqa: B018  # derived now, so the copy kept carries it
         caches["local"].set(key, found, timeout=seconds)
     return found
 
@@ -351,10 +362,7 @@ def build(search: JobSearch) -> Query:
     if search.q:
         found = words(search.q)
         params.update(
-            tsq=found.tsq,
-            tsq_plain=found.tsq_plain,
-            tsq_title=found.tsq_title,
-            tsq_title_category=found.tsq_title_category,
+            **found.forms,
             categories_named=list(found.categories),
         )
         conditions.append(TEXT)

@@ -1,6 +1,7 @@
 """Typo tolerance: the vocabulary of published titles' words, and the search's words."""
 
 import pytest
+from django.core.cache import caches
 
 from apps.jobs.models import Job, TitleWord
 from apps.jobs.search.sql import Words, words
@@ -77,6 +78,19 @@ def test_a_typo_in_a_word_finds_the_title_words_like_it():
         "(('magazjnmedewerker':AB | 'magazijnmedewerk':A | 'magazijnmedewerker':A))"
         " | (('magazjnmedewerk':AB | 'magazijnmedewerk':A | 'magazijnmedewerker':A))"
     )
+
+
+def test_words_kept_per_process_carry_their_tsqueries(settings):
+    settings.SEARCH_WORDS_SECONDS = 60
+    caches["local"].clear()
+    JobFactory(title="Magazijnmedewerker")
+
+    words("magazjnmedewerker")
+    kept = words("magazjnmedewerker")
+
+    assert "forms" in vars(kept)
+    assert set(kept.forms) == {"tsq", "tsq_plain", "tsq_title", "tsq_title_category"}
+    caches["local"].clear()
 
 
 def test_words_without_title_words_like_them_are_asked_for_as_written():

@@ -47,6 +47,7 @@ def test_a_deleted_users_refresh_token_is_refused_without_an_error(api_client):
 
     assert response.status_code == 401
     assert response.json()["errors"][0]["code"] == "no_active_account"
+    assert not BlacklistedToken.objects.exists()
 
 
 def test_a_rotated_pair_carries_the_users_type_as_it_is_now(api_client):
@@ -82,6 +83,18 @@ def test_two_concurrent_refreshes_of_one_token_give_exactly_one_new_pair(race):
         == 1
     )
     assert OutstandingToken.objects.filter(user=user).count() == 2
+
+
+def test_a_used_refresh_token_is_refused_and_issues_nothing(api_client):
+    refresh = jwt_pair_issue(user=UserFactory())["refresh"]
+    api_client.post("/api/v1/auth/token/refresh/", {"refresh": refresh}, format="json")
+    before = (OutstandingToken.objects.count(), BlacklistedToken.objects.count())
+
+    again = api_client.post("/api/v1/auth/token/refresh/", {"refresh": refresh}, format="json")
+
+    assert again.status_code == 401
+    assert again.json()["errors"][0]["code"] == "token_not_valid"
+    assert (OutstandingToken.objects.count(), BlacklistedToken.objects.count()) == before
 
 
 def test_a_garbage_refresh_token_is_refused(api_client):

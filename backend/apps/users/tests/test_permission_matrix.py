@@ -1,6 +1,7 @@
 """Who may call each endpoint of accounts and sign-in (Saleor-style matrix)."""
 
 import pytest
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from apps.users.models import MagicLinkToken, PhoneVerification, User
 
@@ -27,6 +28,8 @@ def database_state() -> tuple:
         list(User.objects.order_by("pk").values()),
         MagicLinkToken.objects.count(),
         PhoneVerification.objects.count(),
+        OutstandingToken.objects.count(),
+        BlacklistedToken.objects.count(),
     )
 
 
@@ -45,10 +48,10 @@ def database_state() -> tuple:
     ],
 )
 def test_permission_matrix(actors, client_for, actor, method, path, body, expected):
-    user = actors[actor]
+    client = client_for(actors[actor])  # signs in first: its own token is not the request's doing
     before = database_state()
 
-    response = getattr(client_for(user), method)(path, body, format="json")
+    response = getattr(client, method)(path, body, format="json")
 
     assert response.status_code == expected[actor]
     if response.status_code >= 400:
