@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from apps.core.views import ApiRootView, not_found
+from apps.core.views import API_FALLBACK, ApiRootView, api_fallback
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", ApiRootView.as_view(), name="api-root"),
@@ -26,8 +26,9 @@ urlpatterns = [
     ),
     path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
-    # Unknown API paths answer JSON even while DEBUG shows Django's HTML pages elsewhere.
-    re_path(r"^api/.*/$", not_found),
+    # Whatever no API route took answers JSON (or 308 to its slashed path), even while
+    # DEBUG shows Django's HTML pages elsewhere.
+    re_path(r"^api/", api_fallback, name=API_FALLBACK),
 ]
 
 handler400 = "apps.core.views.bad_request"

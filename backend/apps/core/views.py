@@ -3,8 +3,10 @@
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -131,6 +133,31 @@ def not_found(
     request: HttpRequest, exception: Exception | None = None, **kwargs: Any
 ) -> JsonResponse:
     return error_response(404, "not_found", "Not found.")
+
+
+API_FALLBACK = "api-fallback"
+
+
+@csrf_exempt
+def api_fallback(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    """What no API route took: a path without its final slash, or nothing at all.
+
+    A path that names an endpoint but for its final slash is sent there with 308,
+    which keeps the method and the body (Django's own 301 turns a POST into a GET,
+    and under DEBUG fails with a 500). Anything else is the contract's JSON 404,
+    whatever the method: CSRF does not apply here (API calls carry bearer tokens),
+    so an unknown path never answers with Django's HTML CSRF page.
+    """
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != API_FALLBACK:
+            return HttpResponsePermanentRedirect(
+                request.get_full_path(force_append_slash=True), preserve_request=True
+            )
+    return not_found(request)
 
 
 def server_error(request: HttpRequest, **kwargs: Any) -> JsonResponse:

@@ -4,6 +4,7 @@ import pytest
 from django.urls import path
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
 from config.urls import (  # noqa: F401  (Django reads the handlers from this module)
@@ -36,6 +37,61 @@ def test_unknown_path_is_a_json_404(api_client):
         "type": "client_error",
         "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}],
     }
+
+
+NOT_FOUND = {
+    "type": "client_error",
+    "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}],
+}
+
+
+@pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete", "options"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/no-such-thing/",
+        "/api/v1/no-such-thing",  # no slashed form to be sent to either
+        "/api/v1/jobs/not-a-uuid/",
+        "/api/v1/jobs/a%0Ab/",  # a newline in the path
+        "/api/elsewhere",
+    ],
+)
+def test_unknown_api_paths_are_a_json_404_for_every_method_even_with_csrf_checks(method, path):
+    """A POST to an unknown path once got Django's HTML CSRF page (403), not a 404."""
+    client = APIClient(enforce_csrf_checks=True)
+    client.cookies["sessionid"] = "whatever"
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == NOT_FOUND
+
+
+@pytest.mark.parametrize("method", ["get", "post", "put", "patch", "delete"])
+def test_an_endpoint_without_its_final_slash_is_sent_there_keeping_method_and_body(method):
+    """308, not Django's 301 (which turns a POST into a GET) nor its DEBUG-time 500."""
+    client = APIClient(enforce_csrf_checks=True)
+
+    body = {} if method == "get" else {"data": {"title": "x"}, "format": "json"}
+
+    response = getattr(client, method)("/api/v1/jobs?q=heftruck&radius_km=5", **body)
+
+    assert response.status_code == 308
+    assert response["Location"] == "/api/v1/jobs/?q=heftruck&radius_km=5"
+
+
+def test_following_the_308_reaches_the_endpoint(api_client):
+    response = api_client.get("/api/v1/health", follow=True)
+
+    assert response.redirect_chain == []  # /health/ is not under /api/: no such endpoint
+    assert response.status_code == 404
+
+    response = api_client.get("/api/v1", follow=True)
+
+    assert response.redirect_chain == [("/api/v1/", 308)]
+    assert response.status_code == 200
+    assert set(response.json()) == {"health", "schema", "docs", "redoc"}
 
 
 def test_wrong_method_is_a_json_405(api_client):
