@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
+from apps.core.testing.contract import ContractClient
 from apps.users.models import User
 from apps.users.services import jwt_pair_issue
 from apps.users.tests.factories import UserFactory
@@ -50,7 +51,8 @@ def _sms_file(settings, tmp_path):
 
 @pytest.fixture
 def api_client() -> APIClient:
-    return APIClient()
+    """Checks every answer against the published OpenAPI schema (apps/core/testing)."""
+    return ContractClient()
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def client_for() -> Callable[[User | None], APIClient]:
     """An API client signed in as the user with a real access token (anonymous for None)."""
 
     def make(user: User | None) -> APIClient:
-        client = APIClient()
+        client = ContractClient()
         if user is not None:
             client.credentials(HTTP_AUTHORIZATION=f"Bearer {jwt_pair_issue(user=user)['access']}")
         return client

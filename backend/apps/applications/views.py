@@ -1,7 +1,7 @@
 import uuid
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import IsAuthenticated
@@ -19,6 +19,7 @@ from apps.applications.serializers import (
     TransitionSerializer,
 )
 from apps.candidates.services import candidate_profile_create
+from apps.core.openapi import conflict
 from apps.core.permissions import IsCandidate, IsEmployer
 from apps.core.requests import request_user
 
@@ -56,7 +57,7 @@ class ApplicationListCreateView(ListAPIView):
         summary="Apply to a job",
         description="409 `already_applied`; 409 `job_not_open`; 400 `contains_bsn` for a letter holding a BSN.",
         request=ApplicationCreateSerializer,
-        responses={201: ApplicationSerializer},
+        responses={201: ApplicationSerializer, 409: conflict("`already_applied`, `job_not_open`")},
     )
     def post(self, request: Request) -> Response:
         body = ApplicationCreateSerializer(data=request.data)
@@ -97,7 +98,7 @@ class ApplicationTransitionView(APIView):
         request=TransitionSerializer,
         responses={
             200: ApplicationSerializer,
-            409: OpenApiResponse(description="`invalid_transition`"),
+            409: conflict("`invalid_transition`"),
         },
     )
     def post(self, request: Request, application_id: uuid.UUID) -> Response:

@@ -2,7 +2,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.openapi import conflict
 from apps.core.permissions import IsEmployer, IsModerator
 from apps.core.requests import client_ip, request_user
 from apps.employers import selectors, services
@@ -69,7 +70,13 @@ class EmployerVerificationView(APIView):
             "when pending or approved."
         ),
         request=None,
-        responses={202: EmployerProfileSerializer},
+        responses={
+            202: EmployerProfileSerializer,
+            409: conflict(
+                "`verification_already_requested` when pending or approved; "
+                "`invalid_transition` when suspended"
+            ),
+        },
     )
     def post(self, request: Request) -> Response:
         employer = services.employer_profile_create(user=request_user(request))
@@ -145,9 +152,7 @@ def _decision_view(
             request=ModerationDecisionSerializer if takes_reason else None,
             responses={
                 200: EmployerModerationSerializer,
-                409: OpenApiResponse(
-                    description="`invalid_transition`: not allowed from the current status."
-                ),
+                409: conflict("`invalid_transition`: not allowed from the current status"),
             },
         )
         def post(self, request: Request, employer_id: uuid.UUID) -> Response:

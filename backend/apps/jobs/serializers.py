@@ -98,6 +98,7 @@ class JobSerializer(LocationOutputMixin, serializers.ModelSerializer[Job]):
         model = Job
         fields: tuple[str, ...] = (*JOB_FIELDS, "distance_km")
         read_only_fields: tuple[str, ...] = fields
+        fields_left_out = ("distance_km",)  # without a point (apps/core/openapi.py)
 
     @extend_schema_field(serializers.FloatField(allow_null=True))
     def get_distance_km(self, job: Job) -> float | None:

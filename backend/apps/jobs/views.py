@@ -4,6 +4,7 @@ from typing import Any
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
     inline_serializer,
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 
 from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
+from apps.core.openapi import conflict
 from apps.core.pagination import PageNumberPagination
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
 from apps.core.requests import request_user
@@ -94,6 +96,10 @@ SEARCH_RESPONSE = inline_serializer(
 )
 
 
+INVALID_TRANSITION = conflict("`invalid_transition`: the job's status does not allow it")
+JOB_CHANGED = {200: JobOwnerSerializer, 409: INVALID_TRANSITION}
+
+
 class JobListCreateView(APIView):
     """GET searches published jobs (anyone); POST drafts a job (employers)."""
 
@@ -164,8 +170,17 @@ class JobDetailView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="A job",
-        description="Published jobs for everyone; other states only for the owner and moderators, else 404.",
-        responses={200: JobOwnerSerializer},
+        description=(
+            "Published jobs for everyone; other states only for the owner and moderators, else 404. "
+            "The owner and moderators get the owner's view (`JobOwner`), everyone else `Job`."
+        ),
+        responses={
+            200: PolymorphicProxySerializer(
+                component_name="JobForViewer",
+                serializers=[JobOwnerSerializer, JobSerializer],
+                resource_type_field_name=None,
+            )
+        },
     )
     def get(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_viewer(viewer=request_user(request), job_id=job_id)
@@ -176,7 +191,7 @@ class JobDetailView(APIView):
         summary="Edit my job",
         description="A published job is screened again; a wage below the minimum is 400 `below_minimum_wage`.",
         request=JobInputSerializer,
-        responses={200: JobOwnerSerializer},
+        responses=JOB_CHANGED,
     )
     def patch(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
@@ -190,7 +205,11 @@ class JobDetailView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Delete my draft, or close my job",
-        responses={204: OpenApiResponse(description="Draft deleted."), 200: JobOwnerSerializer},
+        responses={
+            204: OpenApiResponse(description="Draft deleted."),
+            200: JobOwnerSerializer,
+            409: INVALID_TRANSITION,
+        },
     )
     def delete(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
@@ -211,7 +230,7 @@ class JobPublishView(APIView):
             "403 `employer_not_verified`; 400 `below_minimum_wage`. Publishing again changes nothing."
         ),
         request=None,
-        responses={200: JobOwnerSerializer},
+        responses=JOB_CHANGED,
     )
     def post(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
@@ -224,7 +243,10 @@ class JobCloseView(APIView):
     permission_classes = (IsEmployer,)
 
     @extend_schema(
-        tags=["jobs"], summary="Close my job", request=None, responses={200: JobOwnerSerializer}
+        tags=["jobs"],
+        summary="Close my job",
+        request=None,
+        responses=JOB_CHANGED,
     )
     def post(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_owner(user=request_user(request), job_id=job_id)
@@ -257,6 +279,7 @@ class JobSaveView(APIView):
 
 class RecommendedJobsView(APIView):
     permission_classes = (IsCandidate,)
+    pagination_class = PageNumberPagination  # also documents the page (drf-spectacular)
 
     @extend_schema(
         tags=["jobs"],
@@ -269,7 +292,7 @@ class RecommendedJobsView(APIView):
     )
     def get(self, request: Request) -> Response:
         candidate = candidate_profile_create(user=request_user(request))
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(
             job_recommendations(candidate=candidate), request, view=self
         )
@@ -347,7 +370,7 @@ class _ModerationJobDecisionView(APIView):
         tags=["moderation"],
         summary="Publish a held job",
         request=ModerationReasonSerializer,
-        responses={200: JobOwnerSerializer},
+        responses=JOB_CHANGED,
     )
 )
 class ModerationJobApproveView(_ModerationJobDecisionView):
@@ -360,7 +383,7 @@ class ModerationJobApproveView(_ModerationJobDecisionView):
         tags=["moderation"],
         summary="Reject a held job (reason required)",
         request=ModerationReasonSerializer,
-        responses={200: JobOwnerSerializer},
+        responses=JOB_CHANGED,
     )
 )
 class ModerationJobRejectView(_ModerationJobDecisionView):

@@ -20,6 +20,11 @@ _AUDIT_EVENT_FIELDS = (
 class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
     """An event as moderators read it; `actor` is null for the system and for erased accounts."""
 
+    # A plain string: it is empty for the system's own actions, which no email format allows.
+    actor_email = serializers.CharField(
+        read_only=True,
+        help_text="The actor's email when they acted, empty for the system; it stays after the account is erased.",
+    )
     before = serializers.DictField(read_only=True, help_text="The changed fields, before.")
     after = serializers.DictField(read_only=True, help_text="The changed fields, after.")
 
@@ -30,9 +35,6 @@ class AuditEventSerializer(serializers.ModelSerializer[AuditEvent]):
         extra_kwargs = {
             "actor": {
                 "help_text": "The id of the user who acted; null for the system's own actions and after the account is erased."
-            },
-            "actor_email": {
-                "help_text": "The actor's email when they acted; it stays after the account is erased."
             },
         }
 

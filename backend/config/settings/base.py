@@ -243,7 +243,7 @@ REST_FRAMEWORK = {
         "phone_verify": env("THROTTLE_RATE_PHONE_VERIFY", default="20/hour"),
     },
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_standardized_errors.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "apps.core.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Proxies in front of the app whose X-Forwarded-For is trusted for client IPs
     # (throttling); 0 uses the connection's address. Behind one load balancer: 1.
@@ -251,6 +251,11 @@ REST_FRAMEWORK = {
 }
 
 DRF_STANDARDIZED_ERRORS = {
+    # The contract's codes, not only DRF's built-in ones (apps/core/openapi.py).
+    "ERROR_SCHEMAS": {
+        400: "apps.core.openapi.ERROR_RESPONSE_400",
+        403: "apps.core.openapi.ClientErrorResponseSerializer",
+    },
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "EXCEPTION_HANDLER_CLASS": "apps.core.exceptions.ExceptionHandler",
 }
@@ -280,7 +285,6 @@ SPECTACULAR_SETTINGS = {
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
         "ErrorCode401Enum": "drf_standardized_errors.openapi_serializers.ErrorCode401Enum.choices",
-        "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
         "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
@@ -288,7 +292,10 @@ SPECTACULAR_SETTINGS = {
         "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
         "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
     },
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "apps.core.openapi.views_by_role_any_of",
+    ],
 }
 
 # --- CORS: the React frontend and the apps ------------------------------------

@@ -1,0 +1,90 @@
+"""The error shapes the OpenAPI schema documents, as the API really answers them.
+
+drf-standardized-errors documents a 400 from each request serializer's own fields
+and their built-in codes, and a 403 only as `permission_denied`. Our answers
+carry domain codes (`below_minimum_wage`, `contains_bsn`, `employer_not_verified`,
+`unknown_field` for a field no endpoint takes...), and query parameters are
+validated too, so those generated schemas refused real answers. These document
+the contract's one shape instead (`../shared/api.md`): a stable `code`, a human
+`detail` and the field in `attr`; each operation's description names its codes.
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
+from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
+from drf_standardized_errors.openapi_serializers import ParseErrorResponseSerializer
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable and machine-readable, such as `not_found`.")
+    detail = serializers.CharField(help_text="For people; its wording may change.")
+    attr = serializers.CharField(
+        allow_null=True,
+        help_text="The field at fault (`skills.0` inside a list), or null for the request as a whole.",
+    )
+
+
+class ValidationErrorResponseSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["validation_error"])
+    errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+class ClientErrorResponseSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=["client_error"])
+    errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+ERROR_RESPONSE_400 = PolymorphicProxySerializer(
+    component_name="ErrorResponse400",
+    serializers={
+        "validation_error": ValidationErrorResponseSerializer,
+        "client_error": ParseErrorResponseSerializer,
+    },
+    resource_type_field_name="type",
+)
+
+
+def conflict(codes: str) -> OpenApiResponse:
+    """A documented 409: `conflict("`already_applied`, `job_not_open`")`."""
+    return OpenApiResponse(ClientErrorResponseSerializer, description=f"409 {codes}")
+
+
+class AutoSchema(StandardizedAutoSchema):
+    """drf-standardized-errors' schema, where a serializer may name fields it can leave out.
+
+    `Meta.fields_left_out = ("distance_km",)`: read-only fields are documented as
+    always present, and these are not (a job's distance only comes with a point).
+    """
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)
+        left_out = getattr(getattr(serializer, "Meta", None), "fields_left_out", ())
+        if left_out and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in left_out]
+            if not schema["required"]:
+                del schema["required"]
+        return schema
+
+
+def views_by_role_any_of(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A drf-spectacular postprocessing hook: what differs by who asks is anyOf, not oneOf.
+
+    A PolymorphicProxySerializer without a type field (`resource_type_field_name=None`)
+    lists the views of one object by role, such as a job for its owner and for
+    everyone; the owner's view is a superset, so it matches both, which oneOf forbids.
+    """
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "oneOf" in node and "discriminator" not in node:
+                node["anyOf"] = node.pop("oneOf")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result
