@@ -55,7 +55,13 @@ def trust_evidence(employer: EmployerProfile) -> dict[str, Any]:
     }
 
 
-class _TrustEvidenceOutputMixin(serializers.Serializer):
+class _EmployerOutputMixin(serializers.Serializer):
+    """What every view of an employer shows alike."""
+
+    # Declared: a model-made read-only field would be documented as always a URL.
+    website = serializers.URLField(
+        read_only=True, allow_blank=True, help_text="Empty when the employer gave none."
+    )
     trust_evidence = serializers.SerializerMethodField()
 
     @extend_schema_field(TrustEvidenceSerializer)
@@ -89,7 +95,7 @@ _OWNER_FIELDS = (
 
 
 class EmployerProfileSerializer(
-    LocationOutputMixin, _TrustEvidenceOutputMixin, serializers.ModelSerializer[EmployerProfile]
+    LocationOutputMixin, _EmployerOutputMixin, serializers.ModelSerializer[EmployerProfile]
 ):
     """The employer's own profile, with where its verification stands."""
 
@@ -116,9 +122,7 @@ class EmployerModerationSerializer(EmployerProfileSerializer):
         read_only_fields: tuple[str, ...] = fields
 
 
-class EmployerPublicSerializer(
-    _TrustEvidenceOutputMixin, serializers.ModelSerializer[EmployerProfile]
-):
+class EmployerPublicSerializer(_EmployerOutputMixin, serializers.ModelSerializer[EmployerProfile]):
     """What anyone may see: who the employer is and whether the platform checked it."""
 
     is_verified = serializers.BooleanField(read_only=True)
