@@ -16,6 +16,8 @@ from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
 from drf_standardized_errors.openapi_serializers import ParseErrorResponseSerializer
 from rest_framework import serializers
 
+from apps.core.serializers import StrictFieldsMixin
+
 
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Stable and machine-readable, such as `not_found`.")
@@ -52,10 +54,13 @@ def conflict(codes: str) -> OpenApiResponse:
 
 
 class AutoSchema(StandardizedAutoSchema):
-    """drf-standardized-errors' schema, where a serializer may name fields it can leave out.
+    """drf-standardized-errors' schema, with what drf-spectacular cannot know of ours.
 
-    `Meta.fields_left_out = ("distance_km",)`: read-only fields are documented as
-    always present, and these are not (a job's distance only comes with a point).
+    A serializer may name fields it can leave out, `Meta.fields_left_out =
+    ("distance_km",)`: read-only fields are documented as always present, and these
+    are not (a job's distance only comes with a point). A request body that refuses
+    fields it does not know (StrictFieldsMixin: 400 `unknown_field`) is documented
+    with `additionalProperties: false`.
     """
 
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
@@ -65,6 +70,8 @@ class AutoSchema(StandardizedAutoSchema):
             schema["required"] = [name for name in schema["required"] if name not in left_out]
             if not schema["required"]:
                 del schema["required"]
+        if direction == "request" and isinstance(serializer, StrictFieldsMixin):
+            schema["additionalProperties"] = False
         return schema
 
 

@@ -12,6 +12,9 @@ from rest_framework.views import APIView
 from apps.core.exceptions import field_error
 
 _PAGE_RE = re.compile(r"[1-9][0-9]{0,8}")
+PAGE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 999_999_999}
+# A larger page_size is taken as 100, a malformed one as the default.
+PAGE_SIZE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 100}
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -39,6 +42,15 @@ class PageNumberPagination(pagination.PageNumberPagination):
             self.request = request
             self.page = Page([], int(raw), paginator)
             return []
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = PAGE_SCHEMA
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = PAGE_SIZE_SCHEMA
+        return parameters
 
     def get_previous_link(self) -> str | None:
         if self.page is None or self.request is None:

@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
 from apps.core.openapi import conflict
-from apps.core.pagination import PageNumberPagination
+from apps.core.pagination import PAGE_SCHEMA, PAGE_SIZE_SCHEMA, PageNumberPagination
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
 from apps.core.requests import request_user
 from apps.employers.services import employer_profile_create
@@ -113,8 +113,10 @@ class JobListCreateView(APIView):
         description=SEARCH_DESCRIPTION,
         parameters=[
             *SEARCH_PARAMETERS,
-            OpenApiParameter("page", int, description="From 1; a page past the end is empty."),
-            OpenApiParameter("page_size", int, description="Default 20, at most 100."),
+            OpenApiParameter(
+                "page", PAGE_SCHEMA, description="From 1; a page past the end is empty."
+            ),
+            OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="Default 20, at most 100."),
         ],
         responses={200: SEARCH_RESPONSE},
     )

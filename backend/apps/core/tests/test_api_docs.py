@@ -36,3 +36,47 @@ def test_api_root_links_the_docs(api_client):
         "docs": "http://testserver/api/schema/swagger-ui/",
         "redoc": "http://testserver/api/schema/redoc/",
     }
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    from drf_spectacular.generators import SchemaGenerator
+
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def test_request_bodies_that_refuse_unknown_fields_say_so(schema):
+    components = schema["components"]["schemas"]
+
+    assert components["JobInputRequest"]["additionalProperties"] is False
+    assert components["PatchedUserRequest"]["additionalProperties"] is False
+    assert "additionalProperties" not in components["Job"]  # answers may grow
+
+
+def test_a_jobs_distance_is_documented_as_optional(schema):
+    job = schema["components"]["schemas"]["Job"]
+
+    assert "distance_km" in job["properties"]
+    assert "distance_km" not in job["required"]
+    assert "title" in job["required"]
+
+
+def test_pages_are_documented_from_one(schema):
+    search = schema["paths"]["/api/v1/jobs/"]["get"]["parameters"]
+    notifications = schema["paths"]["/api/v1/notifications/"]["get"]["parameters"]
+
+    for parameters in (search, notifications):
+        by_name = {parameter["name"]: parameter["schema"] for parameter in parameters}
+        assert by_name["page"] == {"type": "integer", "minimum": 1, "maximum": 999_999_999}
+        assert by_name["page_size"] == {"type": "integer", "minimum": 1, "maximum": 100}
+
+
+def test_role_dependent_views_are_any_of(schema):
+    job = schema["components"]["schemas"]["JobForViewer"]
+
+    assert job == {
+        "anyOf": [
+            {"$ref": "#/components/schemas/JobOwner"},
+            {"$ref": "#/components/schemas/Job"},
+        ]
+    }
