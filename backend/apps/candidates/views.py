@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,6 +10,7 @@ from apps.candidates.serializers import (
     CandidateProfileInputSerializer,
     CandidateProfileSerializer,
 )
+from apps.core.openapi import role_views
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
 from apps.core.requests import request_user
 
@@ -57,10 +58,8 @@ class CandidateDetailView(APIView):
             "moderators see everything. Anyone else, and any other candidate: 404."
         ),
         responses={
-            200: PolymorphicProxySerializer(
-                component_name="CandidateForViewer",
-                serializers=[CandidateProfileSerializer, CandidateLimitedSerializer],
-                resource_type_field_name=None,
+            200: role_views(
+                "CandidateForViewer", CandidateProfileSerializer, CandidateLimitedSerializer
             ),
             404: OpenApiResponse(description="No such candidate, or not visible to the caller."),
         },

@@ -60,7 +60,8 @@ class AutoSchema(StandardizedAutoSchema):
     ("distance_km",)`: read-only fields are documented as always present, and these
     are not (a job's distance only comes with a point). A request body that refuses
     fields it does not know (StrictFieldsMixin: 400 `unknown_field`) is documented
-    with `additionalProperties: false`.
+    with `additionalProperties: false`, unless it has read-only fields (which it
+    takes back and ignores).
     """
 
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
@@ -70,28 +71,36 @@ class AutoSchema(StandardizedAutoSchema):
             schema["required"] = [name for name in schema["required"] if name not in left_out]
             if not schema["required"]:
                 del schema["required"]
-        if direction == "request" and isinstance(serializer, StrictFieldsMixin):
+        if (
+            direction == "request"
+            and isinstance(serializer, StrictFieldsMixin)
+            and not any(field.read_only for field in serializer.fields.values())
+        ):
+            # Read-only fields it knows are taken and ignored, so only then is it closed.
             schema["additionalProperties"] = False
         return schema
 
 
-def views_by_role_any_of(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """A drf-spectacular postprocessing hook: what differs by who asks is anyOf, not oneOf.
+ROLE_VIEWS: set[str] = set()
 
-    A PolymorphicProxySerializer without a type field (`resource_type_field_name=None`)
-    lists the views of one object by role, such as a job for its owner and for
-    everyone; the owner's view is a superset, so it matches both, which oneOf forbids.
+
+def role_views(component_name: str, *views: type[serializers.Serializer]) -> Any:
+    """One object as different callers see it: documented as anyOf the views.
+
+    oneOf would be wrong: the fuller view (a job for its owner) matches the plainer
+    one too. `views_by_role_any_of` turns exactly these components into anyOf.
     """
+    ROLE_VIEWS.add(component_name)
+    return PolymorphicProxySerializer(
+        component_name=component_name, serializers=list(views), resource_type_field_name=None
+    )
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "oneOf" in node and "discriminator" not in node:
-                node["anyOf"] = node.pop("oneOf")
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(result)
+def views_by_role_any_of(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A drf-spectacular postprocessing hook: the components of `role_views` are anyOf."""
+    components = result.get("components", {}).get("schemas", {})
+    for name in ROLE_VIEWS & set(components):
+        component = components[name]
+        if "oneOf" in component:
+            component["anyOf"] = component.pop("oneOf")
     return result

@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 from apps.core.exceptions import field_error
 
 _PAGE_RE = re.compile(r"[1-9][0-9]{0,8}")
+# What a client should send. The server is kinder: `page=last` is the last page, a
+# page_size over 100 is taken as 100 and a malformed one as the default (DRF's way).
 PAGE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 999_999_999}
-# A larger page_size is taken as 100, a malformed one as the default.
 PAGE_SIZE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 100}
 
 

@@ -148,9 +148,9 @@ def api_fallback(request: HttpRequest, **kwargs: Any) -> HttpResponse:
     whatever the method: CSRF does not apply here (API calls carry bearer tokens),
     so an unknown path never answers with Django's HTML CSRF page.
     """
-    if not request.path.endswith("/"):
+    if not request.path_info.endswith("/"):
         try:
-            match = resolve(request.path + "/")
+            match = resolve(request.path_info + "/")
         except Resolver404:
             match = None
         if match is not None and match.url_name != API_FALLBACK:

@@ -4,7 +4,6 @@ from typing import Any
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
-    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
     inline_serializer,
@@ -19,7 +18,7 @@ from rest_framework.views import APIView
 
 from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
-from apps.core.openapi import conflict
+from apps.core.openapi import conflict, role_views
 from apps.core.pagination import PAGE_SCHEMA, PAGE_SIZE_SCHEMA, PageNumberPagination
 from apps.core.permissions import IsCandidate, IsEmployer, IsModerator
 from apps.core.requests import request_user
@@ -176,13 +175,7 @@ class JobDetailView(APIView):
             "Published jobs for everyone; other states only for the owner and moderators, else 404. "
             "The owner and moderators get the owner's view (`JobOwner`), everyone else `Job`."
         ),
-        responses={
-            200: PolymorphicProxySerializer(
-                component_name="JobForViewer",
-                serializers=[JobOwnerSerializer, JobSerializer],
-                resource_type_field_name=None,
-            )
-        },
+        responses={200: role_views("JobForViewer", JobOwnerSerializer, JobSerializer)},
     )
     def get(self, request: Request, job_id: uuid.UUID) -> Response:
         job = selectors.job_get_for_viewer(viewer=request_user(request), job_id=job_id)

@@ -49,8 +49,18 @@ def test_request_bodies_that_refuse_unknown_fields_say_so(schema):
     components = schema["components"]["schemas"]
 
     assert components["JobInputRequest"]["additionalProperties"] is False
-    assert components["PatchedUserRequest"]["additionalProperties"] is False
+    assert components["PatchedEmployerProfileInputRequest"]["additionalProperties"] is False
+    # It takes back the read-only fields it shows (id, email...) and ignores them.
+    assert "additionalProperties" not in components["PatchedUserRequest"]
     assert "additionalProperties" not in components["Job"]  # answers may grow
+
+
+def test_only_the_role_views_become_any_of(schema):
+    components = schema["components"]["schemas"]
+
+    assert set(components["CandidateForViewer"]) == {"anyOf"}
+    language = components["PatchedUserRequest"]["properties"]["preferred_language"]
+    assert "oneOf" in language  # drf-spectacular's own "an enum, or blank" stays oneOf
 
 
 def test_a_jobs_distance_is_documented_as_optional(schema):
