@@ -28,14 +28,13 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
-class ValidationErrorResponseSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["validation_error"])
-    errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
-
-
 class ClientErrorResponseSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["client_error"])
     errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+class ValidationErrorResponseSerializer(ClientErrorResponseSerializer):
+    type = serializers.ChoiceField(choices=["validation_error"])
 
 
 ERROR_RESPONSE_400 = PolymorphicProxySerializer(
