@@ -271,11 +271,11 @@ def _load(url: str, jobs: int) -> None:
             _progress(generator.rows(jobs, other_share=OTHER_STATES_SHARE), jobs),
             freeze=True,
         )
+        # The foreign keys' checks, deferred until now: before the indexes, and before
+        # the trigger is enabled again (a table with pending checks cannot be altered).
+        conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
         conn.execute("ALTER TABLE jobs_job ENABLE TRIGGER jobs_titleword_on_insert")
         conn.execute("SELECT jobs_titleword_refresh()")
-        conn.execute(
-            "SET CONSTRAINTS ALL IMMEDIATE"
-        )  # the foreign keys' checks, before the indexes
         log(
             f"copied {copied:,} rows in {time.monotonic() - started:.0f} s; building {len(indexes)} indexes"
         )
