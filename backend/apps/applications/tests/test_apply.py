@@ -140,3 +140,15 @@ def test_two_concurrent_applies_give_one_application(race):
 
     assert sorted(outcomes) == ["already_applied", "created"]
     assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_applying_to_a_job_that_was_never_public_is_a_404(actors, client_for):
+    draft = JobFactory(status="draft", published_at=None, expires_at=None)
+
+    response = client_for(actors["candidate"]).post(
+        "/api/v1/applications/", {"job": str(draft.pk)}, format="json"
+    )
+
+    assert response.status_code == 404
+    assert not Application.objects.exists()

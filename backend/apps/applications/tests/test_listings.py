@@ -1,5 +1,6 @@
 import pytest
 
+from apps.applications.models import Application
 from apps.applications.tests.factories import ApplicationFactory
 from apps.candidates.tests.factories import CandidateProfileFactory
 from apps.jobs.tests.factories import JobFactory
@@ -69,3 +70,34 @@ def test_an_employer_sees_the_full_profile_of_a_candidate_who_applied(actors, cl
         client_for(actors["other_employer"]).get(f"/api/v1/candidates/{candidate.pk}/").status_code
         == 404
     )
+
+
+def test_a_suspended_employer_no_longer_reaches_its_applicants(client_for):
+    application = ApplicationFactory(candidate__is_discoverable=False)
+    employer = application.job.employer
+    client = client_for(employer.user)
+    assert client.get(f"/api/v1/candidates/{application.candidate.pk}/").status_code == 200
+    employer.verification_status = "suspended"
+    employer.save(update_fields=["verification_status"])
+
+    profile = client.get(f"/api/v1/candidates/{application.candidate.pk}/")
+    move = client.post(
+        f"/api/v1/applications/{application.pk}/transition/",
+        {"status": "reviewing", "note": "app me"},
+        format="json",
+    )
+    listing = client.get("/api/v1/applications/")
+
+    assert (profile.status_code, move.status_code) == (404, 404)
+    assert listing.json()["count"] == 0
+    assert Application.objects.get().status == "submitted"
+
+
+def test_a_withdrawn_applicant_is_private_again(client_for):
+    application = ApplicationFactory(status="withdrawn", candidate__is_discoverable=False)
+
+    response = client_for(application.job.employer.user).get(
+        f"/api/v1/candidates/{application.candidate.pk}/"
+    )
+
+    assert response.status_code == 404

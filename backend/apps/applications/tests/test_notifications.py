@@ -5,6 +5,7 @@ from django.core import mail
 from django.db import transaction
 
 from apps.applications.tests.factories import ApplicationFactory
+from apps.jobs.tests.factories import JobFactory
 from apps.notifications.models import Notification
 from apps.notifications.services import notification_create
 from apps.users.tests.factories import UserFactory
@@ -95,3 +96,17 @@ def test_a_failing_email_backend_does_not_undo_the_transition(
     application.refresh_from_db()
     assert application.status == "reviewing"
     assert Notification.objects.filter(user=application.candidate.user).count() == 1
+
+
+def test_a_long_job_title_is_cut_short_in_the_notification(actors, client_for):
+    job = JobFactory(title="Orderpicker " + "x" * 188)
+
+    response = client_for(actors["candidate"]).post(
+        "/api/v1/applications/", {"job": str(job.pk)}, format="json"
+    )
+
+    assert response.status_code == 201
+    title = Notification.objects.get(user=job.employer.user).title
+    assert len(title) == 200
+    assert title.startswith("New application for Orderpicker xxx")
+    assert title.endswith("…")

@@ -1,10 +1,11 @@
 """Every move of the contract's table, allowed and refused, for each side."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from apps.applications import services
 from apps.applications.models import Application, ApplicationEvent
@@ -215,3 +216,24 @@ def test_two_racing_moves_cannot_both_apply(race):
     final = Application.objects.get().status
     assert final in {"declined", "rejected"}
     assert [e.to_status for e in ApplicationEvent.objects.all()] == [final]
+
+
+@pytest.mark.django_db
+def test_an_offer_for_a_job_already_under_way_uses_the_age_today(client_for):
+    with time_machine.travel(date(2026, 6, 1), tick=False):
+        application = ApplicationFactory(
+            status="shortlisted",
+            candidate__date_of_birth=date(2005, 5, 1),  # 20 on the start date, 21 today
+            job__starts_on=date(2026, 4, 1),
+            job__hourly_wage=Decimal("20.00"),
+            job__expires_at=timezone.now() + timedelta(days=10),
+        )
+        response = client_for(application.job.employer.user).post(
+            f"/api/v1/applications/{application.pk}/transition/",
+            {"status": "offered", "hourly_wage": "12.00"},
+            format="json",
+        )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "below_minimum_wage"
+    assert Application.objects.get().status == "shortlisted"

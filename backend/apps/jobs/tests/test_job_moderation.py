@@ -83,3 +83,15 @@ def test_an_unknown_status_filter_is_a_400(actors, client_for):
     response = client_for(actors["moderator"]).get("/api/v1/moderation/jobs/", {"status": "weird"})
 
     assert response.status_code == 400
+
+
+def test_a_moderator_cannot_approve_a_job_below_the_minimum(actors, client_for):
+    job = held(hourly_wage="3.00")
+
+    response = client_for(actors["moderator"]).post(f"/api/v1/moderation/jobs/{job.pk}/approve/")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "below_minimum_wage"
+    job.refresh_from_db()
+    assert (job.status, job.published_at) == ("pending_review", None)
+    assert not AuditEvent.objects.exists()

@@ -172,3 +172,18 @@ def test_who_sees_a_job(actors, client_for, status, visible):
     assert "risk_flags" in moderator.json()
     if visible:
         assert "risk_flags" not in anonymous.json()
+
+
+@pytest.mark.parametrize("field", ["title", "address", "city"])
+def test_a_bsn_anywhere_in_a_posting_is_refused(client_for, field):
+    job = DraftJobFactory()
+    before = getattr(job, field)
+
+    response = client_for(job.employer.user).patch(
+        f"{URL}{job.pk}/", {field: "Werk 111222333"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "contains_bsn"
+    job.refresh_from_db()
+    assert getattr(job, field) == before

@@ -279,6 +279,11 @@ def test_a_page_costs_the_same_number_of_queries_whatever_its_size(
         ({"q": "x" * 10_000}, "q"),
         ({"page": "abc"}, "page"),
         ({"page": "0"}, "page"),
+        ({"page": "-1"}, "page"),
+        ({"page": "1.5"}, "page"),
+        ({"page": " 2"}, "page"),
+        ({"page": "²"}, "page"),
+        ({"page": "1" * 5000}, "page"),
     ],
 )
 def test_bad_search_input_is_a_400(api_client, params, attr):

@@ -157,3 +157,23 @@ def test_editing_a_published_job_below_the_minimum_is_refused(client_for):
     assert response.json()["errors"][0]["code"] == "below_minimum_wage"
     job.refresh_from_db()
     assert (job.status, job.hourly_wage) == ("published", Decimal("15.50"))
+
+
+def test_a_held_job_edited_below_the_minimum_is_refused_and_stays_held(client_for):
+    job = DraftJobFactory(description="Stuur je CV via WhatsApp naar 06-12345678.")
+    client = client_for(job.employer.user)
+    assert client.post(f"/api/v1/jobs/{job.pk}/publish/").json()["status"] == "pending_review"
+
+    cheap = client.patch(f"/api/v1/jobs/{job.pk}/", {"hourly_wage": "1.00"}, format="json")
+    job.refresh_from_db()
+    assert cheap.status_code == 400
+    assert cheap.json()["errors"][0]["code"] == "below_minimum_wage"
+    assert (job.status, job.hourly_wage) == ("pending_review", Decimal("15.50"))
+
+    cleaned = client.patch(
+        f"/api/v1/jobs/{job.pk}/", {"description": "Solliciteer via het platform."}, format="json"
+    )
+
+    assert cleaned.status_code == 200
+    assert cleaned.json()["status"] == "pending_review"
+    assert cleaned.json()["risk_flags"] == []
