@@ -3,15 +3,19 @@
 Every cached answer carries the search generation it was made in. Anything
 that changes what search may show (a job published, closed, filled or
 expired, an employer suspended) bumps the generation after commit, so no
-cached answer ever shows a job that left search. Redis down: no caching.
+cached answer ever shows a job that left search. A job expires by the clock
+before the task marks it: an answer is kept no longer than its soonest
+`expires_at`. Redis down: no caching.
 """
 
 import hashlib
 import logging
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +47,26 @@ def get(query: str) -> tuple[Any, int | None]:
         return None, None
 
 
+def _lifetime(body: Any) -> int:
+    """Seconds the answer may be served: SEARCH_CACHE_SECONDS, or less when a job in it
+    expires sooner (search never shows an expired job, and its expiry bumps nothing)."""
+    seconds = float(settings.SEARCH_CACHE_SECONDS)
+    now = timezone.now()
+    for job in body.get("results", []) if isinstance(body, dict) else []:
+        if job.get("expires_at"):
+            until = datetime.fromisoformat(job["expires_at"])
+            seconds = min(seconds, (until - now).total_seconds())
+    return int(seconds)  # whole seconds, down: never past the expiry
+
+
 def put(query: str, generation: int | None, body: Any) -> None:
     if generation is None:
         return
+    lifetime = _lifetime(body)
+    if lifetime < 1:
+        return
     try:
-        cache.set(_key(generation, query), body, timeout=settings.SEARCH_CACHE_SECONDS)
+        cache.set(_key(generation, query), body, timeout=lifetime)
     except Exception:
         logger.exception("search cache unavailable")
 

@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 from apps.core.geo import point
 from apps.employers.models import EmployerProfile
 from apps.employers.tests.factories import ApprovedEmployerFactory
+from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
 
 pytestmark = pytest.mark.django_db
@@ -232,6 +234,17 @@ def test_closing_a_job_removes_it_from_cached_search(
         client_for(job.employer.user).post(f"/api/v1/jobs/{job.pk}/close/")
 
     assert ids(api_client.get(URL)) == [str(other.pk)]
+
+
+def test_a_cached_answer_is_not_served_past_a_jobs_expiry(api_client):
+    soon = JobFactory(expires_at=timezone.now() + timedelta(seconds=1.5))
+    other = JobFactory()
+    assert set(ids(api_client.get(URL))) == {str(soon.pk), str(other.pk)}
+
+    time.sleep(1.6)  # Redis keeps time by the real clock
+
+    assert ids(api_client.get(URL)) == [str(other.pk)]
+    assert Job.objects.get(pk=soon.pk).status == "published"  # the task has not run
 
 
 def test_anonymous_answers_come_from_the_cache(api_client, django_assert_num_queries):
