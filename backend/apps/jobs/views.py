@@ -113,7 +113,12 @@ class JobListCreateView(APIView):
         parameters=[
             *SEARCH_PARAMETERS,
             OpenApiParameter(
-                "page", PAGE_SCHEMA, description="From 1; a page past the end is empty."
+                "page",
+                PAGE_SCHEMA,
+                description=(
+                    "From 1; a page past the end is empty. Only the first 10,000 jobs of a"
+                    " search are shown: a page beyond them is a 400 `page_too_deep`."
+                ),
             ),
             OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="Default 20, at most 100."),
         ],

@@ -42,6 +42,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from apps.core.exceptions import field_error
 from apps.jobs.search import plans, render, sql
 from apps.jobs.search.orm import job_search
 
@@ -182,11 +183,19 @@ def _round(value: float) -> int:
     return int(round(value, 1 - math.floor(math.log10(value))))
 
 
+# The deepest a page may reach. A walk finds a page within a bounded number of rows
+# (plans.WALK_MAX_ROWS); a page deeper than a walk can reach would be answered by the
+# exact plan, which reads every match: for a search of the whole country, a million
+# rows a request. Nobody pages through ten thousand jobs; they narrow the search.
+MAX_RESULTS = 10_000
+
+
 class SearchResults:
     """A search as Django's paginator sees it: a count and slices, one statement set a page.
 
     The page asked for (`page`, when it is a number) is searched at the first
     question; a slice of another page (e.g. `page=last`) is searched on its own.
+    A page past MAX_RESULTS is a 400 (`page_too_deep`); one past the end, empty.
     """
 
     def __init__(self, search: JobSearch, *, page: int, page_size: int) -> None:
@@ -195,6 +204,12 @@ class SearchResults:
         self._first = page
 
     def _get(self, page: int) -> SearchPage:
+        if page * self.page_size > MAX_RESULTS:
+            raise field_error(
+                "page",
+                f"Only the first {MAX_RESULTS:,} jobs of a search are shown; narrow the search.",
+                "page_too_deep",
+            )
         if page not in self._pages:
             self._pages[page] = job_search_page(self.search, page=page, page_size=self.page_size)
         return self._pages[page]

@@ -317,6 +317,36 @@ def test_a_page_past_the_end_is_empty(api_client):
     assert body["previous"] == "http://testserver/api/v1/jobs/?page=1"
 
 
+@pytest.mark.parametrize(
+    ("params", "served"),
+    [
+        ({"page": 500}, True),
+        ({"page": 501}, False),
+        ({"page": 10_000_000}, False),
+        ({"page": 100, "page_size": 100}, True),
+        ({"page": 101, "page_size": 100}, False),
+    ],
+)
+def test_pages_past_the_first_ten_thousand_jobs_are_a_400(
+    api_client, django_assert_max_num_queries, params, served
+):
+    JobFactory()
+
+    with django_assert_max_num_queries(10 if served else 0):
+        response = api_client.get(URL, params)
+
+    if served:
+        assert response.status_code == 200
+        assert (response.json()["count"], response.json()["results"]) == (1, [])
+    else:
+        assert response.status_code == 400
+        assert response.json()["errors"][0] == {
+            "code": "page_too_deep",
+            "detail": "Only the first 10,000 jobs of a search are shown; narrow the search.",
+            "attr": "page",
+        }
+
+
 def test_the_public_view_of_a_job(api_client):
     job = JobFactory()
 
