@@ -81,7 +81,13 @@ def _screen(job: Job) -> list[RiskFlag]:
 
 
 def _publish_or_hold(job: Job, *, actor: User) -> None:
-    """Screen the posting: high-risk flags send it to moderators, else it goes live."""
+    """Screen the posting: high-risk flags send it to moderators, else it goes live.
+
+    Audited as `job.published` or `job.held_for_review` when the status changes
+    (publishing, or an edit that sends a published job to review), else as
+    `job.edited` with the new screening: one publish event a publication.
+    """
+    before = job.status
     flags = _screen(job)
     job.risk_flags = [flag.as_dict() for flag in flags]
     if has_high_risk(flags) or job.status == Status.PENDING_REVIEW:
@@ -97,9 +103,10 @@ def _publish_or_hold(job: Job, *, actor: User) -> None:
         action = "job.published"
     audit_event_record(
         actor=actor,
-        action=action,
+        action=action if job.status != before else "job.edited",
         target_type="job",
         target_id=job.pk,
+        before={"status": before},
         after={"status": job.status, "risk_flags": [flag["code"] for flag in job.risk_flags]},
     )
 

@@ -104,6 +104,33 @@ def test_publishing_twice_changes_nothing_the_second_time(client_for):
     assert AuditEvent.objects.filter(action="job.published").count() == 1
 
 
+def test_an_edit_is_audited_as_an_edit_not_as_another_publication(client_for):
+    job = DraftJobFactory()
+    publish(client_for, job)
+    client = client_for(job.employer.user)
+
+    kept = client.patch(f"/api/v1/jobs/{job.pk}/", {"positions": 3}, format="json")
+    held = client.patch(
+        f"/api/v1/jobs/{job.pk}/",
+        {"description": "Betaal eerst €50 inschrijfgeld op kantoor."},
+        format="json",
+    )
+    again = client.patch(f"/api/v1/jobs/{job.pk}/", {"positions": 4}, format="json")
+
+    assert [r.json()["status"] for r in (kept, held, again)] == [
+        "published",
+        "pending_review",
+        "pending_review",
+    ]
+    trail = AuditEvent.objects.filter(target_id=str(job.pk)).order_by("created_at", "id")
+    assert [(e.action, e.before["status"], e.after["status"]) for e in trail] == [
+        ("job.published", "draft", "published"),
+        ("job.edited", "published", "published"),
+        ("job.held_for_review", "published", "pending_review"),
+        ("job.edited", "pending_review", "pending_review"),
+    ]
+
+
 def test_a_posting_asking_for_a_fee_goes_to_review_with_its_flags(client_for):
     job = DraftJobFactory(
         description="Productiewerk. Let op: je betaalt eerst €50 inschrijfgeld bij ons op kantoor."
