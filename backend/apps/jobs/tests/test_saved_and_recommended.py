@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from apps.core.geo import point
+from apps.jobs import recommendations
 from apps.jobs.models import SavedJob
 from apps.jobs.tests.factories import JobFactory
 
@@ -73,6 +74,50 @@ def test_recommendations_rank_by_skills_distance_and_freshness(actors, client_fo
     assert "posted 10 days ago" in reasons
     assert results[1]["match_reasons"][0] == "0.1 km away"
     assert "posted today" in results[1]["match_reasons"]
+
+
+def test_a_job_with_the_skills_is_found_beyond_the_nearest_jobs(actors, client_for, monkeypatch):
+    monkeypatch.setattr(recommendations, "CANDIDATE_POOL", 3)
+    candidate = actors["candidate"].candidate_profile
+    candidate.skills = ["schoonmaken", "C++", "wij", "_"]  # odd skills: no error
+    candidate.location = point(latitude=52.0907, longitude=5.1214)
+    candidate.max_travel_km = 30
+    candidate.min_hourly_wage = None
+    candidate.save()
+    for _ in range(4):
+        JobFactory(title="Kassamedewerker", location=point(latitude=52.091, longitude=5.122))
+    skilled = JobFactory(
+        title="Schoonmaker kantoren",
+        description="Kantoren schoonmaken in de avond.",
+        location=point(latitude=52.13, longitude=5.16),  # 5 km off
+    )
+
+    response = client_for(actors["candidate"]).get("/api/v1/jobs/recommended/")
+
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert results[0]["job"]["id"] == str(skilled.pk)
+    assert results[0]["match_reasons"][0] == "1 of your skills"
+    assert len(results) == 4  # the three nearest and the skilled one
+
+
+@pytest.mark.parametrize(
+    ("skills", "words"),
+    [
+        (
+            ["Heftruck", "-kassa", '"order picken"', "or", "C++", "_"],
+            "heftruck or kassa or order picken or c",
+        ),
+        (
+            [f"vaardigheid{i:02d}" for i in range(30)],
+            " or ".join(f"vaardigheid{i:02d}" for i in range(12)),
+        ),
+        ([], ""),
+    ],
+)
+def test_skills_become_one_search_without_operators(skills, words):
+    assert recommendations._skills_search(skills) == words
+    assert len(words) <= recommendations.SKILLS_SEARCH_LENGTH
 
 
 def test_no_location_no_recommendations(actors, client_for):
