@@ -156,10 +156,26 @@ def test_the_owner_lists_its_jobs_in_every_status(
 
 @pytest.mark.parametrize(
     ("status", "visible"),
-    [("published", True), ("draft", False), ("pending_review", False), ("closed", False)],
+    [
+        ("published", True),
+        ("draft", False),
+        ("pending_review", False),
+        ("rejected", False),
+        ("closed", False),
+        ("filled", False),
+        ("expired", False),
+        ("published, past its expiry", False),
+        ("published, employer suspended", False),
+    ],
 )
 def test_who_sees_a_job(actors, client_for, status, visible):
-    job = JobFactory(employer=actors["employer"].employer_profile, status=status)
+    employer = actors["employer"].employer_profile
+    job = JobFactory(employer=employer, status=status.split(",")[0])
+    if status == "published, past its expiry":
+        Job.objects.filter(pk=job.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    if status == "published, employer suspended":
+        employer.verification_status = "suspended"
+        employer.save(update_fields=["verification_status"])
 
     anonymous = client_for(None).get(f"{URL}{job.pk}/")
     owner = client_for(actors["employer"]).get(f"{URL}{job.pk}/")

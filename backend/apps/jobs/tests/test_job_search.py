@@ -190,10 +190,11 @@ def test_orderings(api_client):
 )
 def test_jobs_that_are_not_open_are_hidden(api_client, overrides):
     JobFactory(**overrides)
+    shown = JobFactory()
 
-    response = api_client.get(URL)
-
-    assert response.json()["count"] == 0
+    assert ids(api_client.get(URL)) == [str(shown.pk)]
+    assert ids(api_client.get(URL, {"lat": 52.09, "lon": 5.12})) == [str(shown.pk)]
+    assert ids(api_client.get(URL, {"q": "orderpicker"})) == [str(shown.pk)]
 
 
 @pytest.mark.parametrize(
@@ -203,8 +204,10 @@ def test_jobs_that_are_not_open_are_hidden(api_client, overrides):
 )
 def test_jobs_of_employers_that_are_not_approved_are_hidden(api_client, status):
     JobFactory(employer=ApprovedEmployerFactory(verification_status=status))
+    shown = JobFactory()
 
-    assert api_client.get(URL).json()["count"] == 0
+    assert ids(api_client.get(URL)) == [str(shown.pk)]
+    assert ids(api_client.get(URL, {"lat": 52.09, "lon": 5.12})) == [str(shown.pk)]
 
 
 def test_suspending_an_employer_removes_its_jobs_from_cached_search(

@@ -32,17 +32,19 @@ def test_the_published_rate_in_force_for_the_age_and_date(age, on, amount):
     assert minimum_hourly_wage(age=age, on=on) == Decimal(amount)
 
 
-def test_the_table_holds_the_published_amounts_with_their_source():
-    rows = MinimumWage.objects.filter(effective_from=date(2026, 1, 1)).order_by("-age")
+PUBLISHED = {  # the ministerial regulations' hourly amounts, ages 21+, 20, 19, 18, 17, 16, 15
+    date(2025, 1, 1): ["14.06", "11.25", "8.44", "7.03", "5.55", "4.85", "4.22"],
+    date(2025, 7, 1): ["14.40", "11.52", "8.64", "7.20", "5.69", "4.97", "4.32"],
+    date(2026, 1, 1): ["14.71", "11.77", "8.83", "7.36", "5.81", "5.07", "4.41"],
+}
 
-    assert [str(r.hourly_amount) for r in rows] == [
-        "14.71",
-        "11.77",
-        "8.83",
-        "7.36",
-        "5.81",
-        "5.07",
-        "4.41",
-    ]
-    assert all("minimumloon" in r.source.lower() for r in rows)
-    assert MinimumWage.objects.count() == 21
+
+def test_the_table_holds_the_published_amounts_with_their_source():
+    rows = MinimumWage.objects.order_by("effective_from", "-age")
+
+    table: dict[date, list[str]] = {}
+    for row in rows:
+        table.setdefault(row.effective_from, []).append(str(row.hourly_amount))
+    assert table == PUBLISHED
+    assert [row.age for row in rows[:7]] == [21, 20, 19, 18, 17, 16, 15]
+    assert all("minimumloon" in row.source.lower() for row in rows)

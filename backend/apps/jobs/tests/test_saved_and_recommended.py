@@ -120,6 +120,23 @@ def test_skills_become_one_search_without_operators(skills, words):
     assert len(words) <= recommendations.SKILLS_SEARCH_LENGTH
 
 
+def test_recommendations_show_only_open_jobs_of_approved_employers(actors, client_for):
+    candidate = actors["candidate"].candidate_profile
+    candidate.skills = ["orderpicker"]
+    candidate.location = point(latitude=52.0907, longitude=5.1214)
+    candidate.min_hourly_wage = None
+    candidate.save()
+    shown = JobFactory()
+    for status in ("draft", "pending_review", "rejected", "closed", "filled", "expired"):
+        JobFactory(status=status)
+    JobFactory(expires_at=timezone.now() - timedelta(minutes=1))
+    JobFactory(employer__verification_status="suspended")
+
+    response = client_for(actors["candidate"]).get("/api/v1/jobs/recommended/")
+
+    assert [row["job"]["id"] for row in response.json()["results"]] == [str(shown.pk)]
+
+
 def test_no_location_no_recommendations(actors, client_for):
     candidate = actors["candidate"].candidate_profile
     candidate.location = None

@@ -96,6 +96,16 @@ def assert_only_flag(description: str, code: str, severity: Severity, fragment: 
             "Betaal eerst €25 via Tikkie om je plek te reserveren.", "via Tikkie", id="tikkie"
         ),
         pytest.param(
+            "Voor je start rekenen wij €30 administratiekosten.",
+            "administratiekosten",
+            id="administratiekosten",
+        ),
+        pytest.param(
+            "New starters pay a training fee of €60 in their first week.",
+            "training fee",
+            id="training-fee",
+        ),
+        pytest.param(
             "Placement fee €95, paid once, then you work for top clients.",
             "Placement fee €95",
             id="placement-fee",
