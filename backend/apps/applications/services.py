@@ -17,6 +17,7 @@ from apps.jobs import search_cache
 from apps.jobs.models import Job
 from apps.jobs.selectors import jobs_visible_to_all
 from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.notifications.models import Notification
 from apps.notifications.services import notification_create
 from apps.users.models import User
 
@@ -51,6 +52,7 @@ OPEN = frozenset(set(Status.values) - FINAL)
 FILLED_NOTE = "All positions of this job have been filled."
 RETENTION_AFTER_CLOSE = timedelta(weeks=4)
 RETENTION_WITH_CONSENT = timedelta(days=365)
+UNSUCCESSFUL = (Status.REJECTED, Status.WITHDRAWN, Status.DECLINED)
 
 
 def side_of(*, user: User, application: Application) -> str | None:
@@ -257,26 +259,30 @@ def _fill_if_complete(job: Job) -> None:
 def applications_scrub_personal_data() -> int:
     """Retention: four weeks after a job closed, an unsuccessful applicant's letter and notes go.
 
-    With the candidate's consent they stay up to a year. The row and its status
+    Unsuccessful: rejected, withdrawn or declined. An application still in progress
+    (hiring goes on after a posting expires) keeps its content until it ends. The
+    notes also leave the notifications they were copied into: those tied to the
+    application lose their body (their title names no person). With the
+    candidate's consent the content stays up to a year. The row and its status
     history stay, without personal content, for statistics.
     """
     now = timezone.now()
-    due = (
-        Application.objects.filter(
-            personal_data_removed_at__isnull=True,
-            job__closed_at__isnull=False,
-        )
-        .exclude(status=Status.HIRED)
-        .filter(
-            Q(keep_data_consent=False, job__closed_at__lte=now - RETENTION_AFTER_CLOSE)
-            | Q(keep_data_consent=True, job__closed_at__lte=now - RETENTION_WITH_CONSENT)
-        )
+    due = Application.objects.filter(
+        personal_data_removed_at__isnull=True,
+        job__closed_at__isnull=False,
+        status__in=UNSUCCESSFUL,
+    ).filter(
+        Q(keep_data_consent=False, job__closed_at__lte=now - RETENTION_AFTER_CLOSE)
+        | Q(keep_data_consent=True, job__closed_at__lte=now - RETENTION_WITH_CONSENT)
     )
     ids = list(due.values_list("pk", flat=True))
     if not ids:
         return 0
     with transaction.atomic():
         ApplicationEvent.objects.filter(application_id__in=ids).exclude(note="").update(note="")
+        Notification.objects.filter(data__application__in=[str(pk) for pk in ids]).exclude(
+            body=""
+        ).update(body="", updated_at=now)
         Application.objects.filter(pk__in=ids).update(
             cover_letter="", personal_data_removed_at=now, updated_at=now
         )

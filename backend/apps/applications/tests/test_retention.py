@@ -6,7 +6,10 @@ from django.utils import timezone
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.tasks import scrub_application_personal_data
 from apps.applications.tests.factories import ApplicationFactory
+from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
+from apps.notifications.models import Notification
+from apps.notifications.services import notification_create
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +51,44 @@ def test_retention_scrubs_unsuccessful_applications_four_weeks_after_the_job_clo
         kept.refresh_from_db()
         assert kept.cover_letter == "Ik heb drie jaar ervaring als orderpicker."
     assert scrub_application_personal_data() == 0
+
+
+@pytest.mark.parametrize(
+    "status", ["submitted", "reviewing", "shortlisted", "interview", "offered"]
+)
+def test_an_application_still_in_progress_keeps_its_content(status):
+    application = with_note(ApplicationFactory(job=closed_job(60), status=status))
+
+    assert scrub_application_personal_data() == 0
+
+    application.refresh_from_db()
+    assert application.personal_data_removed_at is None
+    assert application.cover_letter == "Ik heb drie jaar ervaring als orderpicker."
+    assert ApplicationEvent.objects.get(application=application).note == "Sterke kandidaat"
+
+
+def test_the_notes_leave_the_notifications_too(client_for):
+    application = ApplicationFactory(status="submitted")
+    client_for(application.job.employer.user).post(
+        f"/api/v1/applications/{application.pk}/transition/",
+        {"status": "rejected", "note": "Was vaak ziek, zegt een oud-collega."},
+        format="json",
+    )
+    other = ApplicationFactory(job=closed_job(60), status="rejected")
+    notification_create(
+        user=other.candidate.user,
+        kind="x",
+        title="Elsewhere",
+        body="Kept",
+        data={"application": str(other.pk)},
+    )
+    assert "ziek" in Notification.objects.get(user=application.candidate.user).body
+    Job.objects.filter(pk=application.job_id).update(
+        status="closed", closed_at=timezone.now() - timedelta(days=29)
+    )
+
+    assert scrub_application_personal_data() == 2
+
+    told = Notification.objects.get(user=application.candidate.user)
+    assert (told.title, told.body) == (f"{application.job.title}: rejected", "")
+    assert Notification.objects.get(user=other.candidate.user).body == ""
