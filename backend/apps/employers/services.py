@@ -80,6 +80,14 @@ def employer_profile_update(
     employer = _locked(employer)
     before = _snapshot(employer)
     changes = dict(changes)
+    if employer.verification_status == Status.SUSPENDED and any(
+        name in changes and changes[name] != before[name] for name in IDENTITY_FIELDS
+    ):
+        # Its name and KvK number stay with it: freed, they could come back under a new account.
+        raise Conflict(
+            code="invalid_transition",
+            detail="A suspended employer cannot change its name or KvK number; contact trust and safety.",
+        )
     new_kvk = changes.get("kvk_number")
     if (
         new_kvk
@@ -150,7 +158,7 @@ def employer_verification_request(
             code="invalid_transition",
             detail="A suspended employer cannot ask for verification; contact trust and safety.",
         )
-    if _kvk_in_use(employer=employer, kvk_number=employer.kvk_number):
+    if employer.kvk_number and _kvk_in_use(employer=employer, kvk_number=employer.kvk_number):
         # Possible after a rejection: another employer took the number meanwhile.
         raise _kvk_in_use_error()
     missing = _missing_for_verification(employer)

@@ -41,10 +41,14 @@ class EmployerMeView(APIView):
         summary="Change my employer profile",
         description=(
             "Changing `company_name` or `kvk_number` of an approved employer sends it back to "
-            "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`."
+            "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`. "
+            "A suspended employer keeps its name and KvK number."
         ),
         request=EmployerProfileInputSerializer,
-        responses={200: EmployerProfileSerializer},
+        responses={
+            200: EmployerProfileSerializer,
+            409: conflict("`invalid_transition`: a suspended employer's name or KvK number"),
+        },
     )
     def patch(self, request: Request) -> Response:
         serializer = EmployerProfileInputSerializer(data=request.data, partial=True)

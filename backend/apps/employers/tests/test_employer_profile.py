@@ -132,6 +132,23 @@ def test_a_suspended_employers_kvk_number_stays_taken(client_for):
     assert response.json()["errors"][0]["code"] == "kvk_in_use"
 
 
+@pytest.mark.parametrize(
+    "changes", [{"kvk_number": ""}, {"kvk_number": "11223344"}, {"company_name": "Nieuw B.V."}]
+)
+def test_a_suspended_employer_keeps_its_name_and_kvk_number(client_for, changes):
+    employer = EmployerProfileFactory(
+        kvk_number="87654321", company_name="Oud B.V.", verification_status="suspended"
+    )
+
+    response = client_for(employer.user).patch(URL, changes, format="json")
+
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["code"] == "invalid_transition"
+    employer.refresh_from_db()
+    assert (employer.kvk_number, employer.company_name) == ("87654321", "Oud B.V.")
+    assert not AuditEvent.objects.exists()
+
+
 @pytest.mark.parametrize("field", ["company_name", "kvk_number"])
 def test_an_approved_employer_changing_its_identity_drops_to_unverified(client_for, field):
     employer = ApprovedEmployerFactory()

@@ -40,6 +40,7 @@ def test_requesting_verification_moves_to_pending_and_is_audited(client_for):
 
 
 def test_an_incomplete_profile_names_what_is_missing(client_for):
+    EmployerProfileFactory(kvk_number="")  # another new employer, without a KvK number too
     user = UserFactory(user_type="employer")
     client = client_for(user)
     client.patch("/api/v1/employers/me/", {"company_name": "Half Af B.V."}, format="json")
