@@ -76,9 +76,15 @@ class EmployerProfileAdmin(admin.ModelAdmin):
     list_filter = ("verification_status", "is_staffing_agency", "sna_certified", "waadi_registered")
     search_fields = ("company_name", "kvk_number", "user__email", "city")
     ordering = ("verification_requested_at",)
-    raw_id_fields = ("user",)
+    # Who the profile belongs to, its identity and its trust evidence change only
+    # through the employer's own edits (services: a new name or KvK number needs a
+    # new check, and every change is audited); the admin takes decisions.
     readonly_fields = (
         "id",
+        "user",
+        "company_name",
+        "kvk_number",
+        *services.TRUST_EVIDENCE_FIELDS,
         "verification_status",
         "verification_requested_at",
         "verified_at",

@@ -99,3 +99,17 @@ def test_profiles_cannot_be_added_or_deleted_in_the_admin(admin_client_for_moder
 
     assert client.get(f"{CHANGELIST}add/").status_code == 403
     assert client.post(f"{CHANGELIST}{employer.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_the_change_form_cannot_edit_who_the_employer_is(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory(company_name="Flex Partners B.V.", kvk_number="87654321")
+
+    page = client.get(f"{CHANGELIST}{employer.pk}/change/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Flex Partners B.V." in html
+    assert "87654321" in html
+    for field in ("user", "company_name", "kvk_number", "sna_certified", "waadi_registered"):
+        assert f'name="{field}"' not in html, field
