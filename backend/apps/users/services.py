@@ -142,6 +142,8 @@ def _user_type_switch(*, user: User, user_type: str) -> None:
     """
     if user_type not in SELF_SERVICE_USER_TYPES:
         return
+    if user.user_type not in SELF_SERVICE_USER_TYPES or user.is_staff:
+        return  # a moderator (made in the admin or by create_moderator) keeps the role
     CandidateProfile.objects.filter(user=user).delete()
     EmployerProfile.objects.filter(user=user).delete()
     user.user_type = user_type

@@ -9,7 +9,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from apps.users import services
 from apps.users.models import MagicLinkToken, User
-from apps.users.tests.factories import UserFactory
+from apps.users.tests.factories import ModeratorFactory, UserFactory
 from apps.users.tokens import hash_magic_token
 
 URL = "/api/v1/auth/magic-link/verify/"
@@ -207,3 +207,24 @@ def test_a_signed_in_account_keeps_its_type(
     assert response.json()["user"]["user_type"] == "employer"
     user.refresh_from_db()
     assert user.user_type == "employer"
+
+
+@pytest.mark.django_db
+def test_a_moderator_who_never_signed_in_keeps_the_role(
+    api_client, django_capture_on_commit_callbacks, sent_magic_token
+):
+    moderator = ModeratorFactory(email="mod@example.nl", email_verified=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        api_client.post(
+            "/api/v1/auth/magic-link/",
+            {"email": "mod@example.nl", "user_type": "candidate"},
+            format="json",
+        )
+
+    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["user"]["user_type"] == "admin"
+    moderator.refresh_from_db()
+    assert (moderator.user_type, moderator.email_verified) == ("admin", True)
+    assert not hasattr(moderator, "candidate_profile")
