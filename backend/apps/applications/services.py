@@ -1,7 +1,7 @@
 """Applying, the status workflow with its history, fair offers, filling a job, and retention."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -146,15 +146,20 @@ def application_submit(
     return application
 
 
-def _check_fair_offer(application: Application, wage: Decimal) -> None:
-    """Nobody may be offered less than the statutory minimum for their age on the start date."""
+def _fair_minimum(application: Application) -> tuple[int, date, Decimal]:
+    """The candidate's age, the day it counts on, and the statutory minimum then."""
     job = application.job
     born = application.candidate.date_of_birth
     # The work is paid from the start date, or from today for a job already under way.
     day = max(job.starts_on, timezone.localdate())
     # Without a birth date we cannot know the age: the adult minimum protects the worker.
     age = age_on(born, day) if born else ADULT_AGE
-    minimum = minimum_hourly_wage(age=age, on=day)
+    return age, day, minimum_hourly_wage(age=age, on=day)
+
+
+def _check_fair_offer(application: Application, wage: Decimal) -> None:
+    """Nobody may be offered less than the statutory minimum for their age on the start date."""
+    age, day, minimum = _fair_minimum(application)
     if wage < minimum:
         raise field_error(
             "hourly_wage",
@@ -162,6 +167,23 @@ def _check_fair_offer(application: Application, wage: Decimal) -> None:
             f"is €{minimum} an hour.",
             "below_minimum_wage",
         )
+
+
+def open_offers_check(job: Job) -> None:
+    """Open offers stay lawful after an edit of the job (a later start date can make a
+    candidate older, with a higher minimum): else a 400 on `starts_on`."""
+    offers = Application.objects.filter(job=job, status=Status.OFFERED).select_related("candidate")
+    for application in offers:
+        application.job = job  # as edited, not yet saved
+        wage = application.offered_hourly_wage or job.hourly_wage
+        age, day, minimum = _fair_minimum(application)
+        if wage < minimum:
+            raise field_error(
+                "starts_on",
+                f"An open offer of €{wage} would fall below the statutory minimum for its "
+                f"candidate (aged {age} on {day:%d-%m-%Y}): €{minimum} an hour.",
+                "below_minimum_wage",
+            )
 
 
 @transaction.atomic

@@ -123,6 +123,10 @@ def job_update(*, job: Job, actor: User, changes: dict[str, Any]) -> Job:
     for name, value in changes.items():
         setattr(job, name, value)
     job.full_clean(exclude=["employer", "search_vector"])
+    if "starts_on" in changes:
+        from apps.applications.services import open_offers_check  # applications build on jobs
+
+        open_offers_check(job)
     if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
         # What workers see, or what a moderator is about to let them see, is judged again.
         _check_minimum_wage(job)

@@ -237,3 +237,30 @@ def test_an_offer_for_a_job_already_under_way_uses_the_age_today(client_for):
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"] == "below_minimum_wage"
     assert Application.objects.get().status == "shortlisted"
+
+
+@pytest.mark.django_db
+def test_a_later_start_date_cannot_leave_an_open_offer_below_the_minimum(client_for):
+    with time_machine.travel(date(2026, 2, 1), tick=False):
+        application = ApplicationFactory(
+            status="offered",
+            offered_hourly_wage=Decimal("11.77"),  # lawful at 20
+            candidate__date_of_birth=date(2005, 3, 3),  # 20 on 2 March, 21 on 10 March
+            job__starts_on=date(2026, 3, 2),
+            job__hourly_wage=Decimal("20.00"),
+        )
+        client = client_for(application.job.employer.user)
+        later = client.patch(
+            f"/api/v1/jobs/{application.job_id}/", {"starts_on": "2026-03-10"}, format="json"
+        )
+        sooner = client.patch(
+            f"/api/v1/jobs/{application.job_id}/", {"starts_on": "2026-02-27"}, format="json"
+        )
+
+    assert later.status_code == 400
+    assert later.json()["errors"][0]["attr"] == "starts_on"
+    assert later.json()["errors"][0]["code"] == "below_minimum_wage"
+    assert "€14.71" in later.json()["errors"][0]["detail"]
+    assert sooner.status_code == 200
+    application.refresh_from_db()
+    assert application.job.starts_on == date(2026, 2, 27)
