@@ -242,17 +242,20 @@ def application_transition(
             body=f"{who} {to_status} ({application.job.title}).",
         )
     if to_status == Status.HIRED:
-        _fill_if_complete(application.job)
+        job_fill_if_complete(application.job)
     return application
 
 
-def _fill_if_complete(job: Job) -> None:
+def hired_count(job: Job) -> int:
+    return Application.objects.filter(job=job, status=Status.HIRED).count()
+
+
+def job_fill_if_complete(job: Job) -> None:
     """The last position taken: the job is filled, leaves search, and the others hear it went."""
     job = (
         Job.objects.select_for_update().select_related("employer", "employer__user").get(pk=job.pk)
     )
-    hired = Application.objects.filter(job=job, status=Status.HIRED).count()
-    if hired < job.positions or job.status == Job.Status.FILLED:
+    if hired_count(job) < job.positions or job.status == Job.Status.FILLED:
         return
     job.status = Job.Status.FILLED
     job.closed_at = timezone.now()

@@ -123,15 +123,26 @@ def job_update(*, job: Job, actor: User, changes: dict[str, Any]) -> Job:
     for name, value in changes.items():
         setattr(job, name, value)
     job.full_clean(exclude=["employer", "search_vector"])
-    if "starts_on" in changes:
-        from apps.applications.services import open_offers_check  # applications build on jobs
+    # Applications build on jobs: what an edit means for them lives there.
+    from apps.applications.services import hired_count, job_fill_if_complete, open_offers_check
 
+    if "starts_on" in changes:
         open_offers_check(job)
+    if "positions" in changes and job.positions < (hired := hired_count(job)):
+        raise field_error(
+            "positions",
+            f"{hired} people are already hired for this job; it cannot have fewer positions.",
+            "below_hired",
+        )
     if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
         # What workers see, or what a moderator is about to let them see, is judged again.
         _check_minimum_wage(job)
         _publish_or_hold(job, actor=actor)
     job.save()
+    if "positions" in changes and job.status == Status.PUBLISHED:
+        # As few positions as hires: the job is filled, as by the last hire.
+        job_fill_if_complete(job)
+        job.refresh_from_db()
     _after_commit_refresh_search(job, was_visible)
     return job
 

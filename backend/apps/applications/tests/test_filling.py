@@ -62,3 +62,41 @@ def test_one_hire_of_a_two_position_job_keeps_it_open(client_for):
 
     assert Job.objects.get(pk=job.pk).status == "published"
     assert Application.objects.get(pk=other.pk).status == "submitted"
+
+
+def test_lowering_the_positions_to_the_hires_fills_the_job(client_for):
+    job = JobFactory(positions=2)
+    ApplicationFactory(job=job, status="hired")
+    other = ApplicationFactory(job=job, status="submitted")
+
+    response = client_for(job.employer.user).patch(
+        f"/api/v1/jobs/{job.pk}/", {"positions": 1}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "filled"
+    assert (Job.objects.get(pk=job.pk).status, Job.objects.get(pk=job.pk).positions) == (
+        "filled",
+        1,
+    )
+    assert Application.objects.get(pk=other.pk).status == "rejected"
+
+
+def test_fewer_positions_than_hires_is_a_400(client_for):
+    job = JobFactory(positions=3)
+    ApplicationFactory.create_batch(2, job=job, status="hired")
+
+    response = client_for(job.employer.user).patch(
+        f"/api/v1/jobs/{job.pk}/", {"positions": 1}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0] == {
+        "code": "below_hired",
+        "detail": "2 people are already hired for this job; it cannot have fewer positions.",
+        "attr": "positions",
+    }
+    assert (Job.objects.get(pk=job.pk).status, Job.objects.get(pk=job.pk).positions) == (
+        "published",
+        3,
+    )
