@@ -18,7 +18,8 @@ def notification_create(
     notification = Notification.objects.create(
         user=user,
         kind=kind,
-        title=Truncator(title).chars(200),
+        # One line: it is also the email's subject, where a line break is refused.
+        title=Truncator(" ".join(title.split())).chars(200),
         body=Truncator(body).chars(2000),
         data=data or {},
     )

@@ -110,3 +110,20 @@ def test_a_long_job_title_is_cut_short_in_the_notification(actors, client_for):
     assert len(title) == 200
     assert title.startswith("New application for Orderpicker xxx")
     assert title.endswith("…")
+
+
+def test_a_job_title_with_a_line_break_still_gets_its_email(
+    actors, client_for, django_capture_on_commit_callbacks
+):
+    job = JobFactory(title="Orderpicker\r\nnacht")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["candidate"]).post(
+            "/api/v1/applications/", {"job": str(job.pk)}, format="json"
+        )
+
+    assert response.status_code == 201
+    assert Notification.objects.get(user=job.employer.user).title == (
+        "New application for Orderpicker nacht"
+    )
+    assert [m.subject for m in mail.outbox] == ["New application for Orderpicker nacht"]
