@@ -38,7 +38,9 @@ class MagicLinkRequestSerializer(StrictFieldsMixin, serializers.Serializer):
 
 
 class MagicLinkVerifySerializer(StrictFieldsMixin, serializers.Serializer):
-    token = serializers.CharField(max_length=512, trim_whitespace=True)
+    # Any string: a token of the wrong length or alphabet is `invalid_token`, as an
+    # unknown one is (services.magic_link_verify), not a field error of its own.
+    token = serializers.CharField(allow_blank=True, trim_whitespace=True)
 
 
 class TokenPairSerializer(serializers.Serializer):

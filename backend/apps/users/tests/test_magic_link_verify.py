@@ -110,15 +110,14 @@ def test_a_tampered_token_is_invalid(api_client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "token",
-    ["short", "x" * 42, "x" * 44, "a" * 42 + "=", "a" * 42 + "!", "ä" * 43, "a" * 512, "   "],
+    ["short", "x" * 42, "x" * 44, "a" * 42 + "=", "a" * 42 + "!", "ä" * 43, "a" * 513, "   ", ""],
 )
 def test_malformed_tokens_are_invalid_without_a_query(api_client, token, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = api_client.post(URL, {"token": token}, format="json")
 
     assert response.status_code == 400
-    assert response.json()["errors"][0]["code"] in {"invalid_token", "blank"}
-    assert response.json()["errors"][0]["attr"] == "token"
+    assert response.json() == INVALID
 
 
 @pytest.mark.django_db
