@@ -128,6 +128,12 @@ class EmployerPublicSerializer(_EmployerOutputMixin, serializers.ModelSerializer
     is_verified = serializers.BooleanField(read_only=True)
     open_job_count = serializers.IntegerField(read_only=True)
 
+    def to_representation(self, instance: EmployerProfile) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not data["is_verified"]:
+            data["verified_at"] = None  # kept for the record, not shown as a standing check
+        return data
+
     class Meta:
         model = EmployerProfile
         fields = (

@@ -45,12 +45,14 @@ def test_anyone_sees_a_verified_employers_public_profile(actors, client_for, act
 
 @pytest.mark.parametrize("status", ["unverified", "pending", "rejected", "suspended"])
 def test_an_unchecked_or_suspended_employer_shows_as_not_verified(api_client, status):
-    employer = EmployerProfileFactory(verification_status=status)
+    # Verified once (a suspended or reset employer keeps its verified_at for the record).
+    employer = ApprovedEmployerFactory(verification_status=status)
+    assert employer.verified_at is not None
 
     response = api_client.get(url(employer))
 
     assert response.status_code == 200
-    assert response.json()["is_verified"] is False
+    assert (response.json()["is_verified"], response.json()["verified_at"]) == (False, None)
     assert "kvk_number" not in response.json()
     assert "rejection_reason" not in response.json()
 
