@@ -1,6 +1,9 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
+from apps.employers.tests.factories import EmployerProfileFactory
+from apps.safety.models import AuditEvent
 from apps.users.models import User
 from apps.users.tests.factories import UserFactory
 
@@ -42,3 +45,27 @@ def test_createsuperuser_needs_only_an_email():
 
     user = User.objects.get()
     assert (user.email, user.is_superuser, user.user_type) == ("root@example.nl", True, "admin")
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_moderator_can_work_the_verification_queue_and_read_the_trail_in_the_admin(existing):
+    if existing:
+        UserFactory(email="mod@example.nl", user_type="candidate")
+    call_command("create_moderator", "mod@example.nl")
+    moderator = User.objects.get(email="mod@example.nl")
+    employer = EmployerProfileFactory(verification_status="pending")
+    client = Client()
+    client.force_login(moderator)
+
+    assert client.get("/admin/employers/employerprofile/").status_code == 200
+    assert client.get("/admin/safety/auditevent/").status_code == 200
+    assert client.get("/admin/candidates/candidateprofile/").status_code == 403
+    approve = client.post(
+        "/admin/employers/employerprofile/",
+        {"action": "approve", "_selected_action": [employer.pk], "apply": "Approve", "reason": ""},
+    )
+
+    assert approve.status_code == 302
+    employer.refresh_from_db()
+    assert employer.verification_status == "approved"
+    assert AuditEvent.objects.get(action="employer.approved").actor == moderator

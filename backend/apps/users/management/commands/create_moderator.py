@@ -2,17 +2,41 @@
 
 from typing import Any
 
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from apps.users.models import User
 
+MODERATORS = "Moderators"
+# What a moderator does in the Django admin: the verification queue with its approve,
+# reject and suspend actions, and the audit trail to read. Nothing of candidates'
+# personal data.
+MODERATOR_PERMISSIONS = (
+    ("employers", "view_employerprofile"),
+    ("employers", "change_employerprofile"),
+    ("safety", "view_auditevent"),
+)
+
+
+def moderators_group() -> Group:
+    """The group with the moderators' admin permissions, made or brought up to date."""
+    group, _ = Group.objects.get_or_create(name=MODERATORS)
+    group.permissions.set(
+        [
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in MODERATOR_PERMISSIONS
+        ]
+    )
+    return group
+
 
 class Command(BaseCommand):
     help = (
-        "Create a moderator (user type admin, Django staff) who signs in to the API with a "
-        "magic link. For the Django admin, give them a password with `changepassword EMAIL`."
+        "Create a moderator (user type admin, Django staff, in the Moderators group) who "
+        "signs in to the API with a magic link. For the Django admin, give them a password "
+        "with `changepassword EMAIL`."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,6 +51,7 @@ class Command(BaseCommand):
                 user = User.objects.create_user(
                     email, user_type=User.UserType.ADMIN, is_staff=True, email_verified=True
                 )
+                user.groups.add(moderators_group())
                 self.stdout.write(f"Created moderator {email}.")
                 return
         except ValidationError as exc:
@@ -34,4 +59,5 @@ class Command(BaseCommand):
         user.user_type = User.UserType.ADMIN
         user.is_staff = True
         user.save(update_fields=["user_type", "is_staff", "updated_at"])
+        user.groups.add(moderators_group())
         self.stdout.write(f"{email} is now a moderator.")
