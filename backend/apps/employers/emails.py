@@ -10,13 +10,17 @@ from apps.employers.models import EmployerProfile
 from apps.users.emails import email_language
 
 
-def send_verification_decision(*, employer: EmployerProfile) -> None:
-    status = employer.verification_status
+def send_verification_decision(
+    *, employer: EmployerProfile, status: str | None = None, reason: str | None = None
+) -> None:
+    status = status or employer.verification_status
     if status not in ("approved", "rejected", "suspended"):
         return
+    if reason is None:
+        reason = employer.suspension_reason if status == "suspended" else employer.rejection_reason
     language = email_language(employer.user.preferred_language)
     base = f"employers/email/{language}/verification_{status}"
-    context = {"employer": employer, "frontend_url": settings.FRONTEND_URL}
+    context = {"employer": employer, "reason": reason, "frontend_url": settings.FRONTEND_URL}
     with translation.override(language):
         subject = render_to_string(f"{base}.subject.txt", context).strip()
         text = render_to_string(f"{base}.txt", context)

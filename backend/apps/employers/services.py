@@ -233,7 +233,9 @@ def _moderate(
         ip=ip,
     )
     transaction.on_commit(
-        lambda: tasks.send_verification_decision_email.delay(employer_id=str(employer.pk)),
+        lambda: tasks.send_verification_decision_email.delay(
+            employer_id=str(employer.pk), status=to, reason=reason
+        ),
         robust=True,
     )
     return employer

@@ -197,6 +197,24 @@ def test_the_rejection_email_gives_the_reason_in_the_employers_language(
     assert "KvK-uittreksel ontbreekt." in message.body
 
 
+def test_each_decision_gets_its_own_email_even_when_the_next_comes_first(
+    actors, client_for, django_capture_on_commit_callbacks
+):
+    employer = EmployerProfileFactory(verification_status="pending", company_name="Snel B.V.")
+    client = client_for(actors["moderator"])
+
+    with django_capture_on_commit_callbacks() as approved:
+        client.post(moderation(employer, "approve"))
+    with django_capture_on_commit_callbacks() as suspended:
+        client.post(moderation(employer, "suspend"), {"reason": "Scam reports."}, format="json")
+    for callback in [*approved, *suspended]:  # the emails go out after both decisions
+        callback()
+
+    approval, suspension = mail.outbox
+    assert approval.subject == "Snel B.V. is verified on Safe Job"
+    assert "Scam reports." in suspension.body
+
+
 def test_a_rejected_employer_whose_kvk_was_taken_meanwhile_gets_a_400(client_for):
     rejected = EmployerProfileFactory(verification_status="rejected", kvk_number="12345678")
     EmployerProfileFactory(kvk_number="12345678")
