@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -76,6 +77,7 @@ class EmployerProfileAdmin(admin.ModelAdmin):
     list_filter = ("verification_status", "is_staffing_agency", "sna_certified", "waadi_registered")
     search_fields = ("company_name", "kvk_number", "user__email", "city")
     ordering = ("verification_requested_at",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Who the profile belongs to, its identity and its trust evidence change only
     # through the employer's own edits (services: a new name or KvK number needs a
     # new check, and every change is audited); the admin takes decisions.
