@@ -222,6 +222,12 @@ def application_transition(
         )
     if hourly_wage is not None and to_status != Status.OFFERED:
         raise field_error("hourly_wage", "A wage goes with an offer only.", "invalid")
+    if to_status == Status.HIRED and hired_count(application.job) >= application.job.positions:
+        # The job is locked above: no other hire or edit of its positions runs meanwhile.
+        raise Conflict(
+            code="positions_filled",
+            detail="Every position of this job is already taken.",
+        )
     if to_status == Status.OFFERED:
         wage = hourly_wage if hourly_wage is not None else application.job.hourly_wage
         _check_fair_offer(application, wage)

@@ -98,7 +98,7 @@ class ApplicationTransitionView(APIView):
         request=TransitionSerializer,
         responses={
             200: ApplicationSerializer,
-            409: conflict("`invalid_transition`"),
+            409: conflict("`invalid_transition`; `positions_filled` when every position is taken"),
         },
     )
     def post(self, request: Request, application_id: uuid.UUID) -> Response:

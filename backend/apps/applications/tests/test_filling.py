@@ -100,3 +100,23 @@ def test_fewer_positions_than_hires_is_a_400(client_for):
         "published",
         3,
     )
+
+
+@pytest.mark.parametrize("status", ["pending_review", "rejected"])
+def test_no_more_hires_than_positions_whatever_the_jobs_status(client_for, status):
+    job = JobFactory(positions=2, status=status)
+    ApplicationFactory(job=job, status="hired")
+    offered = ApplicationFactory(job=job, status="offered")
+    lowered = client_for(job.employer.user).patch(
+        f"/api/v1/jobs/{job.pk}/", {"positions": 1}, format="json"
+    )
+    assert lowered.status_code == 200
+
+    response = client_for(offered.candidate.user).post(
+        f"/api/v1/applications/{offered.pk}/transition/", {"status": "hired"}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["code"] == "positions_filled"
+    assert Application.objects.get(pk=offered.pk).status == "offered"
+    assert Application.objects.filter(job=job, status="hired").count() == 1
