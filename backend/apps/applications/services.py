@@ -290,21 +290,31 @@ def job_fill_if_complete(job: Job) -> None:
 def applications_scrub_personal_data() -> int:
     """Retention: four weeks after a job closed, an unsuccessful applicant's letter and notes go.
 
-    Unsuccessful: rejected, withdrawn or declined. An application still in progress
-    (hiring goes on after a posting expires) keeps its content until it ends. The
-    notes also leave the notifications they were copied into: those tied to the
-    application lose their body (their title names no person). With the
-    candidate's consent the content stays up to a year. The row and its status
-    history stay, without personal content, for statistics.
+    Unsuccessful: rejected, withdrawn or declined, or anything but hired on a job its
+    employer closed or that filled (hiring there is over). On a job that merely
+    expired hiring may go on, so an application still in progress keeps its content
+    until it ends, or for a year at most. The notes also leave the notifications
+    they were copied into: those tied to the application lose their body (their
+    title names no person). With the candidate's consent the content stays up to a
+    year. The row and its status history stay, without personal content, for
+    statistics.
     """
     now = timezone.now()
+    finished = Q(status__in=UNSUCCESSFUL) | (
+        Q(job__status__in=(Job.Status.CLOSED, Job.Status.FILLED)) & ~Q(status=Status.HIRED)
+    )
+    a_year_ago = now - RETENTION_WITH_CONSENT
     due = Application.objects.filter(
-        personal_data_removed_at__isnull=True,
-        job__closed_at__isnull=False,
-        status__in=UNSUCCESSFUL,
+        personal_data_removed_at__isnull=True, job__closed_at__isnull=False
     ).filter(
-        Q(keep_data_consent=False, job__closed_at__lte=now - RETENTION_AFTER_CLOSE)
-        | Q(keep_data_consent=True, job__closed_at__lte=now - RETENTION_WITH_CONSENT)
+        (
+            finished
+            & (
+                Q(keep_data_consent=False, job__closed_at__lte=now - RETENTION_AFTER_CLOSE)
+                | Q(keep_data_consent=True, job__closed_at__lte=a_year_ago)
+            )
+        )
+        | (~Q(status=Status.HIRED) & Q(job__closed_at__lte=a_year_ago))
     )
     ids = list(due.values_list("pk", flat=True))
     if not ids:

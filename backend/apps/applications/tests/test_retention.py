@@ -53,18 +53,25 @@ def test_retention_scrubs_unsuccessful_applications_four_weeks_after_the_job_clo
     assert scrub_application_personal_data() == 0
 
 
+def expired_job(days_ago: int):
+    return JobFactory(status="expired", closed_at=timezone.now() - timedelta(days=days_ago))
+
+
 @pytest.mark.parametrize(
     "status", ["submitted", "reviewing", "shortlisted", "interview", "offered"]
 )
-def test_an_application_still_in_progress_keeps_its_content(status):
-    application = with_note(ApplicationFactory(job=closed_job(60), status=status))
+def test_an_application_in_progress_on_an_expired_job_keeps_its_content_up_to_a_year(status):
+    in_progress = with_note(ApplicationFactory(job=expired_job(60), status=status))
+    abandoned = ApplicationFactory(job=expired_job(366), status=status)
+    on_a_closed_job = ApplicationFactory(job=closed_job(29), status=status)
 
-    assert scrub_application_personal_data() == 0
+    assert scrub_application_personal_data() == 2
 
-    application.refresh_from_db()
-    assert application.personal_data_removed_at is None
-    assert application.cover_letter == "Ik heb drie jaar ervaring als orderpicker."
-    assert ApplicationEvent.objects.get(application=application).note == "Sterke kandidaat"
+    scrubbed = {a.pk for a in Application.objects.filter(personal_data_removed_at__isnull=False)}
+    assert scrubbed == {abandoned.pk, on_a_closed_job.pk}
+    in_progress.refresh_from_db()
+    assert in_progress.cover_letter == "Ik heb drie jaar ervaring als orderpicker."
+    assert ApplicationEvent.objects.get(application=in_progress).note == "Sterke kandidaat"
 
 
 def test_the_notes_leave_the_notifications_too(client_for):
