@@ -61,7 +61,7 @@ def _decision_action(
         return TemplateResponse(request, "admin/employers/employerprofile/decision.html", context)
 
     action.__name__ = name
-    return admin.action(description=label)(action)
+    return admin.action(description=label, permissions=["moderate"])(action)
 
 
 @admin.register(EmployerProfile)
@@ -110,6 +110,12 @@ class EmployerProfileAdmin(admin.ModelAdmin):
             services.employer_suspend, name="suspend", label="Suspend", reason_required=True
         ),
     )
+
+    def has_moderate_permission(self, request: HttpRequest) -> bool:
+        """The decisions are the moderators' (and superusers'); the profile itself is the
+        employer's: moderators see the change form read-only (view permission only)."""
+        user = request.user
+        return bool(user.is_active and (user.is_superuser or getattr(user, "is_moderator", False)))
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # employers sign up themselves; a profile comes with the account

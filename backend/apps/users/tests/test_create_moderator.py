@@ -66,6 +66,9 @@ def test_a_moderator_can_work_the_verification_queue_and_read_the_trail_in_the_a
     )
 
     assert approve.status_code == 302
+    change_form = client.get(f"/admin/employers/employerprofile/{employer.pk}/change/")
+    assert change_form.status_code == 200
+    assert 'name="website"' not in change_form.content.decode()  # the profile is read-only
     employer.refresh_from_db()
     assert employer.verification_status == "approved"
     assert AuditEvent.objects.get(action="employer.approved").actor == moderator

@@ -14,8 +14,7 @@ MODERATORS = "Moderators"
 # reject and suspend actions, and the audit trail to read. Nothing of candidates'
 # personal data.
 MODERATOR_PERMISSIONS = (
-    ("employers", "view_employerprofile"),
-    ("employers", "change_employerprofile"),
+    ("employers", "view_employerprofile"),  # the decisions are admin actions for moderators
     ("safety", "view_auditevent"),
 )
 
