@@ -189,7 +189,12 @@ class JobDetailView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Edit my job",
-        description="A published job is screened again; a wage below the minimum is 400 `below_minimum_wage`.",
+        description=(
+            "A published job is screened again; a wage below the minimum is 400"
+            " `below_minimum_wage`, as is a new `starts_on` that would leave an open offer"
+            " below its candidate's minimum. `positions` below the people already hired is"
+            " 400 `below_hired`; as many as them fills the job."
+        ),
         request=JobInputSerializer,
         responses=JOB_CHANGED,
     )
