@@ -99,3 +99,26 @@ def test_the_notes_leave_the_notifications_too(client_for):
     told = Notification.objects.get(user=application.candidate.user)
     assert (told.title, told.body) == (f"{application.job.title}: rejected", "")
     assert Notification.objects.get(user=other.candidate.user).body == ""
+
+
+def test_a_migration_clears_the_notifications_of_applications_scrubbed_before():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("apps.applications.migrations.0002_scrubbed_notification_bodies")
+    scrubbed = ApplicationFactory(status="rejected", personal_data_removed_at=timezone.now())
+    kept = ApplicationFactory(status="rejected")
+    for application in (scrubbed, kept):
+        notification_create(
+            user=application.candidate.user,
+            kind="application.status_changed",
+            title="Orderpicker: rejected",
+            body="Note: ziek geweest.",
+            data={"application": str(application.pk)},
+        )
+
+    migration.clear_bodies(apps, None)
+
+    assert Notification.objects.get(user=scrubbed.candidate.user).body == ""
+    assert Notification.objects.get(user=kept.candidate.user).body == "Note: ziek geweest."
