@@ -1,7 +1,7 @@
 """Applying, the status workflow with its history, fair offers, filling a job, and retention."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -146,25 +146,22 @@ def application_submit(
     return application
 
 
-def _fair_minimum(application: Application) -> tuple[int, date, Decimal]:
-    """The candidate's age, the day it counts on, and the statutory minimum then."""
+def _check_fair_offer(
+    application: Application, wage: Decimal, *, field: str = "hourly_wage", why: str = ""
+) -> None:
+    """Nobody may be offered less than the statutory minimum for their age on the start date."""
     job = application.job
     born = application.candidate.date_of_birth
     # The work is paid from the start date, or from today for a job already under way.
     day = max(job.starts_on, timezone.localdate())
     # Without a birth date we cannot know the age: the adult minimum protects the worker.
     age = age_on(born, day) if born else ADULT_AGE
-    return age, day, minimum_hourly_wage(age=age, on=day)
-
-
-def _check_fair_offer(application: Application, wage: Decimal) -> None:
-    """Nobody may be offered less than the statutory minimum for their age on the start date."""
-    age, day, minimum = _fair_minimum(application)
+    minimum = minimum_hourly_wage(age=age, on=day)
     if wage < minimum:
         raise field_error(
-            "hourly_wage",
-            f"The statutory minimum wage for this candidate (aged {age} on {day:%d-%m-%Y}) "
-            f"is €{minimum} an hour.",
+            field,
+            f"{why}The statutory minimum wage for this candidate (aged {age} on "
+            f"{day:%d-%m-%Y}) is €{minimum} an hour.",
             "below_minimum_wage",
         )
 
@@ -176,14 +173,8 @@ def open_offers_check(job: Job) -> None:
     for application in offers:
         application.job = job  # as edited, not yet saved
         wage = application.offered_hourly_wage or job.hourly_wage
-        age, day, minimum = _fair_minimum(application)
-        if wage < minimum:
-            raise field_error(
-                "starts_on",
-                f"An open offer of €{wage} would fall below the statutory minimum for its "
-                f"candidate (aged {age} on {day:%d-%m-%Y}): €{minimum} an hour.",
-                "below_minimum_wage",
-            )
+        why = f"An open offer of €{wage} would be too low from this start date. "
+        _check_fair_offer(application, wage, field="starts_on", why=why)
 
 
 @transaction.atomic

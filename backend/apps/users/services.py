@@ -4,6 +4,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -279,3 +280,25 @@ def phone_verification_confirm(*, user: User, code: Any) -> User:
             verification.attempts = F("attempts") + 1
             verification.save(update_fields=["attempts"])
     raise field_error("code", INVALID_CODE_DETAIL, "invalid_code")
+
+
+MODERATORS = "Moderators"
+# What a moderator does in the Django admin: the verification queue with its approve,
+# reject and suspend actions, and the audit trail to read. Nothing of candidates'
+# personal data.
+MODERATOR_PERMISSIONS = (
+    ("employers", "view_employerprofile"),  # the decisions are admin actions for moderators
+    ("safety", "view_auditevent"),
+)
+
+
+def moderators_group() -> Group:
+    """The group with the moderators' admin permissions, made or brought up to date."""
+    group, _ = Group.objects.get_or_create(name=MODERATORS)
+    group.permissions.set(
+        [
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in MODERATOR_PERMISSIONS
+        ]
+    )
+    return group

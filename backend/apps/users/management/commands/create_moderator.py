@@ -2,33 +2,12 @@
 
 from typing import Any
 
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from apps.users.models import User
-
-MODERATORS = "Moderators"
-# What a moderator does in the Django admin: the verification queue with its approve,
-# reject and suspend actions, and the audit trail to read. Nothing of candidates'
-# personal data.
-MODERATOR_PERMISSIONS = (
-    ("employers", "view_employerprofile"),  # the decisions are admin actions for moderators
-    ("safety", "view_auditevent"),
-)
-
-
-def moderators_group() -> Group:
-    """The group with the moderators' admin permissions, made or brought up to date."""
-    group, _ = Group.objects.get_or_create(name=MODERATORS)
-    group.permissions.set(
-        [
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in MODERATOR_PERMISSIONS
-        ]
-    )
-    return group
+from apps.users.services import moderators_group
 
 
 class Command(BaseCommand):
