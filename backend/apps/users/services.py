@@ -1,6 +1,7 @@
 """Business actions on accounts: sign-up and sign-in by magic link, tokens, phone verification."""
 
 import logging
+from smtplib import SMTPException
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
 from apps.employers.models import EmployerProfile
 from apps.employers.services import employer_profile_create
-from apps.users import tasks, tokens
+from apps.users import emails, tasks, tokens
 from apps.users.models import MagicLinkToken, PhoneVerification, User
 
 logger = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> Use
 
 def _magic_link_token_create(
     *, user: User, ip: str | None, user_agent: str, requested_user_type: str | None = None
-) -> str:
+) -> tuple[str, MagicLinkToken]:
     """A new token; older live ones stay valid (people click the first email), at most 5 in all."""
     now = timezone.now()
     live = MagicLinkToken.objects.filter(user=user, used_at__isnull=True, expires_at__gt=now)
@@ -68,7 +69,7 @@ def _magic_link_token_create(
     if oldest:
         MagicLinkToken.objects.filter(pk__in=oldest).update(expires_at=now)
     token = tokens.new_magic_token()
-    MagicLinkToken.objects.create(
+    link = MagicLinkToken.objects.create(
         user=user,
         token_hash=tokens.hash_magic_token(token),
         created_at=now,
@@ -77,40 +78,56 @@ def _magic_link_token_create(
         user_agent=user_agent,
         requested_user_type=requested_user_type or "",
     )
-    return token
+    return token, link
 
 
-@transaction.atomic
 def magic_link_request(
     *, email: str, user_type: str | None, ip: str | None, user_agent: str, language: str
 ) -> None:
-    """Email a sign-in link, or a note that no account exists.
+    """Queue the sign-in request; the worker does the rest (`sign_in_link_send`).
 
-    The caller learns nothing either way: the same answer comes back, and the
-    email leaves through Celery after commit, so no SMTP time shows.
+    The request itself reads and writes nothing, so it takes the same time
+    whether the address has an account, is new, or is made one: its timing
+    tells a caller nothing. The token is made in the worker and never travels
+    through the broker.
     """
-    email = User.objects.normalize_email(email)
-    user = _user_get_or_create_for_sign_up(email=email, user_type=user_type)
+    request = {
+        "email": User.objects.normalize_email(email),
+        "user_type": user_type,
+        "ip": ip,
+        "user_agent": user_agent,
+        "language": language,
+    }
+    transaction.on_commit(lambda: tasks.send_sign_in_link.delay(**request), robust=True)
+
+
+def sign_in_link_send(
+    *, email: str, user_type: str | None, ip: str | None, user_agent: str, language: str
+) -> None:
+    """Email a sign-in link, or a note that no account exists (in the Celery worker).
+
+    A link whose email could not be sent is voided before the error goes up,
+    so the retries' fresh links do not pile up among the person's live ones.
+    """
+    with transaction.atomic():
+        user = _user_get_or_create_for_sign_up(email=email, user_type=user_type)
+        if user is not None and user.is_active:
+            token, link = _magic_link_token_create(
+                user=user, ip=ip, user_agent=user_agent, requested_user_type=user_type
+            )
     if user is None:
-        transaction.on_commit(
-            lambda: tasks.send_no_account_email.delay(email=email, language=language),
-            robust=True,
-        )
+        emails.send_no_account(to=email, language=language)
         return
     if not user.is_active:
         logger.info("magic link asked for an inactive account %s", user.pk)
         return
-    token = _magic_link_token_create(
-        user=user, ip=ip, user_agent=user_agent, requested_user_type=user_type
-    )
-    language = user.preferred_language or language
-    transaction.on_commit(
-        lambda: tasks.send_magic_link_email.apply_async(
-            kwargs={"user_id": str(user.pk), "token": token, "language": language},
-            kwargsrepr=repr({"user_id": str(user.pk), "token": REDACTED, "language": language}),
-        ),
-        robust=True,
-    )
+    try:
+        emails.send_magic_link(
+            to=user.email, token=token, language=user.preferred_language or language
+        )
+    except (SMTPException, OSError):
+        MagicLinkToken.objects.filter(pk=link.pk).update(expires_at=timezone.now())
+        raise
 
 
 def magic_link_verify(*, token: Any) -> User:

@@ -1,7 +1,8 @@
 """Celery tasks of the users app: they call the email and SMS senders, nothing more.
 
-Tokens and codes travel in the task's arguments only; `kwargsrepr` keeps them
-out of Celery's logs and monitors.
+Sign-in links are made in the worker and never travel through the broker.
+Phone codes travel in the task's arguments only; `kwargsrepr` keeps them out
+of Celery's logs and monitors.
 """
 
 import logging
@@ -25,21 +26,14 @@ RETRY_POLICY = {
 
 
 @shared_task(**RETRY_POLICY)
-def send_magic_link_email(*, user_id: str, token: str, language: str) -> None:
-    from apps.users import emails
-    from apps.users.models import User
+def send_sign_in_link(
+    *, email: str, user_type: str | None, ip: str | None, user_agent: str, language: str
+) -> None:
+    from apps.users import services
 
-    user = User.objects.filter(pk=user_id, is_active=True).only("email").first()
-    if user is None:
-        return
-    emails.send_magic_link(to=user.email, token=token, language=language)
-
-
-@shared_task(**RETRY_POLICY)
-def send_no_account_email(*, email: str, language: str) -> None:
-    from apps.users import emails
-
-    emails.send_no_account(to=email, language=language)
+    services.sign_in_link_send(
+        email=email, user_type=user_type, ip=ip, user_agent=user_agent, language=language
+    )
 
 
 @shared_task(**RETRY_POLICY)

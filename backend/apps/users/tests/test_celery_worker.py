@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from apps.employers.models import EmployerProfile
+from apps.users.models import MagicLinkToken, User
 from apps.users.tests.factories import UserFactory
+from apps.users.tokens import hash_magic_token
 from config.celery import app as celery_app
 
 BACKEND = Path(__file__).resolve().parents[3]
@@ -94,3 +97,23 @@ def test_magic_link_email_is_sent_by_a_real_worker(worker, api_client):
         "/api/v1/auth/magic-link/verify/", {"token": token.group(1)}, format="json"
     )
     assert verified.status_code == 200
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_sign_up_happens_in_the_worker_not_in_the_request(worker, api_client):
+    response = api_client.post(
+        "/api/v1/auth/magic-link/",
+        {"email": "new@example.nl", "user_type": "employer"},
+        format="json",
+    )
+    assert response.status_code == 202
+
+    message = wait_for_mail(worker)
+    assert "To: new@example.nl" in message
+    user = User.objects.get(email="new@example.nl")
+    assert (user.user_type, user.email_verified) == ("employer", False)
+    assert EmployerProfile.objects.filter(user=user).exists()
+    token = TOKEN_RE.search(message)
+    assert token is not None
+    assert MagicLinkToken.objects.get(user=user).token_hash == hash_magic_token(token.group(1))

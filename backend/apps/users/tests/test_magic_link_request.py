@@ -170,7 +170,7 @@ def test_form_encoded_body_is_an_unsupported_media_type(api_client):
 def test_at_most_five_live_links_and_older_ones_stay_valid():
     user = UserFactory(email="sanne@example.nl")
     for _ in range(7):
-        services.magic_link_request(
+        services.sign_in_link_send(
             email="sanne@example.nl", user_type=None, ip=None, user_agent="", language="en"
         )
 
@@ -207,3 +207,33 @@ def test_signing_up_makes_the_empty_profile(ask, user_type, profile):
 
     user = User.objects.get()
     assert getattr(user, profile).pk is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"email": "sanne@example.nl"},
+        {"email": "nobody@example.nl"},
+        {"email": "new@example.nl", "user_type": "employer"},
+        {"email": "gone@example.nl"},
+    ],
+    ids=["known", "unknown", "sign-up", "inactive"],
+)
+def test_the_request_only_queues_so_its_timing_tells_nothing(
+    api_client, django_capture_on_commit_callbacks, django_assert_num_queries, body
+):
+    UserFactory(email="sanne@example.nl")
+    UserFactory(email="gone@example.nl", is_active=False)
+
+    with (
+        django_capture_on_commit_callbacks(execute=False) as queued,
+        django_assert_num_queries(0),
+    ):
+        response = api_client.post(URL, body, format="json")
+
+    assert response.status_code == 202
+    assert response.json() == SENT
+    assert len(queued) == 1
+    assert User.objects.count() == 2
+    assert not MagicLinkToken.objects.exists()
+    assert mail.outbox == []

@@ -26,7 +26,8 @@ INVALID = {
 
 
 def issue(user: User) -> str:
-    return services._magic_link_token_create(user=user, ip="127.0.0.1", user_agent="pytest")
+    token, _ = services._magic_link_token_create(user=user, ip="127.0.0.1", user_agent="pytest")
+    return token
 
 
 @pytest.mark.django_db
