@@ -50,6 +50,7 @@ TRANSITIONS: dict[str, dict[str, frozenset[str]]] = {
 FINAL = frozenset({Status.HIRED, Status.REJECTED, Status.WITHDRAWN, Status.DECLINED})
 OPEN = frozenset(set(Status.values) - FINAL)
 FILLED_NOTE = "All positions of this job have been filled."
+CLOSED_NOTE = "The employer closed this job."
 RETENTION_AFTER_CLOSE = timedelta(weeks=4)
 RETENTION_WITH_CONSENT = timedelta(days=365)
 UNSUCCESSFUL = (Status.REJECTED, Status.WITHDRAWN, Status.DECLINED)
@@ -257,17 +258,7 @@ def job_fill_if_complete(job: Job) -> None:
     job.status = Job.Status.FILLED
     job.closed_at = timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
-    still_open = (
-        Application.objects.select_for_update(of=("self",))
-        .filter(job=job, status__in=OPEN)
-        .select_related("candidate", "candidate__user", "job", "job__employer")
-    )
-    for other in still_open:
-        from_status = other.status
-        other.status = Status.REJECTED
-        other.save(update_fields=["status", "updated_at"])
-        _record(application=other, from_status=from_status, actor=None, note=FILLED_NOTE)
-        _tell_candidate(other, FILLED_NOTE)
+    applications_end_open(job=job, actor=None, note=FILLED_NOTE)
     notification_create(
         user=job.employer.user,
         kind="job.filled",
@@ -276,6 +267,28 @@ def job_fill_if_complete(job: Job) -> None:
         data={"job": str(job.pk)},
     )
     transaction.on_commit(search_cache.invalidate, robust=True)
+
+
+def applications_end_open(*, job: Job, actor: User | None, note: str) -> int:
+    """Hiring for the job is over: each application still open is rejected, with the
+    reason in its history, and its candidate is told rather than left waiting.
+
+    The caller holds the job's row lock (job first, then applications).
+    """
+    still_open = (
+        Application.objects.select_for_update(of=("self",))
+        .filter(job=job, status__in=OPEN)
+        .select_related("candidate", "candidate__user", "job", "job__employer")
+    )
+    ended = 0
+    for application in still_open:
+        from_status = application.status
+        application.status = Status.REJECTED
+        application.save(update_fields=["status", "updated_at"])
+        _record(application=application, from_status=from_status, actor=actor, note=note)
+        _tell_candidate(application, note)
+        ended += 1
+    return ended
 
 
 def applications_scrub_personal_data() -> int:

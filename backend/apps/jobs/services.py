@@ -173,11 +173,15 @@ def job_publish(*, job: Job, actor: User) -> Job:
 
 @transaction.atomic
 def job_close(*, job: Job, actor: User) -> Job:
+    """Hiring is over: the job leaves search and its open applications are rejected."""
+    from apps.applications.services import CLOSED_NOTE, applications_end_open
+
     job = _locked(job)
     if job.status == Status.CLOSED:
         return job
-    if job.status not in (Status.DRAFT, Status.PENDING_REVIEW, Status.PUBLISHED, Status.REJECTED):
-        raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be closed.")
+    if job.status == Status.FILLED:
+        raise Conflict(code="invalid_transition", detail="A filled job cannot be closed.")
+    applications_end_open(job=job, actor=actor, note=CLOSED_NOTE)
     was_visible = job.status in VISIBLE
     before = job.status
     job.status = Status.CLOSED

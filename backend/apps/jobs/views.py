@@ -210,6 +210,10 @@ class JobDetailView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Delete my draft, or close my job",
+        description=(
+            "A draft is deleted (204). A job anyone may have seen is closed instead (200),"
+            " as by `POST /jobs/{id}/close/`, so its history stays."
+        ),
         responses={
             204: OpenApiResponse(description="Draft deleted."),
             200: JobOwnerSerializer,
@@ -250,6 +254,13 @@ class JobCloseView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Close my job",
+        description=(
+            "Hiring is over: the job leaves search, and every application still open"
+            " (including an outstanding offer) is `rejected` with the note"
+            ' "The employer closed this job.", and its candidate is told. Hires stay.'
+            " An expired job can be closed too. Closing again changes nothing; a filled job"
+            " cannot be closed (409)."
+        ),
         request=None,
         responses=JOB_CHANGED,
     )
