@@ -1,9 +1,11 @@
 """Errors that services raise; DRF renders them in the contract's one error shape."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import status
-from rest_framework.exceptions import APIException, ErrorDetail, ValidationError
+from rest_framework.exceptions import APIException, ErrorDetail, ParseError, ValidationError
 from rest_framework.serializers import as_serializer_error
 
 
@@ -13,6 +15,14 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The request conflicts with the current state."
     default_code = "conflict"
+
+
+class RequestTooLarge(APIException):
+    """413: a body larger than Django reads into memory for a view (`DATA_UPLOAD_MAX_MEMORY_SIZE`)."""
+
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request's body is too large."
+    default_code = "request_too_large"
 
 
 def field_error(field: str, detail: str, code: str) -> ValidationError:
@@ -30,4 +40,9 @@ class ExceptionHandler(StandardizedExceptionHandler):
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if isinstance(exc, DjangoValidationError):
             return ValidationError(as_serializer_error(exc))
+        if isinstance(exc, RequestDataTooBig):
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            return RequestTooLarge(f"The request's body is larger than {limit} bytes.")
+        if isinstance(exc, SuspiciousOperation):  # too many fields, a bad multipart boundary...
+            return ParseError("The request is malformed: too many fields, or a broken body.")
         return super().convert_known_exceptions(exc)

@@ -63,6 +63,13 @@ class AutoSchema(StandardizedAutoSchema):
     takes back and ignores).
     """
 
+    def _should_add_error_response(self, responses: dict[str, Any], status_code: str) -> bool:
+        if status_code == "413":  # a body too large for the server or for Django to read
+            return self.method in ("POST", "PUT", "PATCH") and super()._should_add_error_response(
+                responses, status_code
+            )
+        return bool(super()._should_add_error_response(responses, status_code))
+
     def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
         schema: dict[str, Any] = super()._map_basic_serializer(serializer, direction)
         left_out = getattr(getattr(serializer, "Meta", None), "fields_left_out", ())

@@ -255,7 +255,21 @@ DRF_STANDARDIZED_ERRORS = {
     "ERROR_SCHEMAS": {
         400: "apps.core.openapi.ERROR_RESPONSE_400",
         403: "apps.core.openapi.ClientErrorResponseSerializer",
+        413: "apps.core.openapi.ClientErrorResponseSerializer",
     },
+    # drf-standardized-errors' list, and 413 `request_too_large` on every write.
+    "ALLOWED_ERROR_STATUS_CODES": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "405",
+        "406",
+        "413",
+        "415",
+        "429",
+        "500",
+    ],
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "EXCEPTION_HANDLER_CLASS": "apps.core.exceptions.ExceptionHandler",
 }

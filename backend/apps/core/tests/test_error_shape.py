@@ -145,3 +145,44 @@ def test_anonymous_requests_are_throttled_with_retry_after(api_client, monkeypat
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 60
     assert response.json()["errors"][0]["code"] == "throttled"
+
+
+def test_a_json_body_too_large_to_read_is_a_413_and_nothing_happens(api_client, settings):
+    from apps.users.models import User
+
+    body = '{"email": "a@example.nl", "user_type": "candidate", "x": "%s"}' % (
+        "a" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    )
+
+    response = api_client.post(
+        "/api/v1/auth/magic-link/", data=body, content_type="application/json"
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [
+            {
+                "code": "request_too_large",
+                "detail": f"The request's body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.",
+                "attr": None,
+            }
+        ],
+    }
+    assert not User.objects.exists()
+
+
+def test_too_many_query_parameters_are_a_400_not_a_500(settings):
+    query = "&".join(f"category=c{n}" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+
+    # A plain client: the schema checker itself cannot parse so many parameters.
+    response = APIClient().get(f"/api/v1/jobs/?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "parse_error",
+            "detail": "The request is malformed: too many fields, or a broken body.",
+            "attr": None,
+        }
+    ]
