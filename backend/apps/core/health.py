@@ -7,6 +7,9 @@ state the request's pooled connections are in.
 
 import logging
 import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import psycopg
 from django.conf import settings
@@ -17,18 +20,16 @@ from django.db.migrations.executor import MigrationExecutor
 logger = logging.getLogger(__name__)
 
 
-def database_is_up() -> bool:
-    db = settings.DATABASES[DEFAULT_DB_ALIAS]
+def database_params() -> dict[str, Any]:
+    """How this thread's Django connects (`sslmode`, options...), for a connection of its own."""
+    params: dict[str, Any] = connections[DEFAULT_DB_ALIAS].get_connection_params()
+    return {**params, "connect_timeout": settings.DB_CONNECT_TIMEOUT, "autocommit": True}
+
+
+def database_is_up(params: dict[str, Any] | None = None) -> bool:
+    params = params or database_params()
     try:
-        with psycopg.connect(
-            dbname=db["NAME"],
-            user=db.get("USER") or None,
-            password=db.get("PASSWORD") or None,
-            host=db.get("HOST") or None,
-            port=db.get("PORT") or None,
-            connect_timeout=settings.DB_CONNECT_TIMEOUT,
-            autocommit=True,
-        ) as conn:
+        with psycopg.connect(**params) as conn:
             conn.execute("SELECT 1")
     except psycopg.Error:
         logger.exception("health: database check failed")
@@ -48,6 +49,13 @@ def cache_is_up() -> bool:
     if not ok:
         logger.error("health: cache check read back a different value")
     return ok
+
+
+def run_probes(probes: dict[str, Callable[[], bool]]) -> dict[str, bool]:
+    """Every probe at once, so that the answer takes as long as the slowest, not their sum."""
+    with ThreadPoolExecutor(max_workers=len(probes), thread_name_prefix="health") as pool:
+        futures = {name: pool.submit(probe) for name, probe in probes.items()}
+        return {name: future.result() for name, future in futures.items()}
 
 
 def migrations_are_applied() -> bool:

@@ -1,5 +1,6 @@
 """Health probes, the API root, and JSON error pages for Django-level errors."""
 
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -55,7 +56,8 @@ class HealthView(_ProbeView):
         responses={200: _HealthSerializer, 503: _HealthSerializer},
     )
     def get(self, request: Request) -> Response:
-        return self._report({"database": health.database_is_up(), "cache": health.cache_is_up()})
+        database = partial(health.database_is_up, health.database_params())
+        return self._report(health.run_probes({"database": database, "cache": health.cache_is_up}))
 
 
 class LivenessView(_ProbeView):

@@ -1,6 +1,7 @@
 import socket
 
 import pytest
+from django.db import connection
 
 
 @pytest.fixture
@@ -19,9 +20,6 @@ def redis_down(settings, closed_port):
 
 
 @pytest.fixture
-def database_down(settings, closed_port):
-    # Only the health probe reads this copy; the test's own connection stays up.
-    with pytest.warns(UserWarning, match="DATABASES"):
-        settings.DATABASES = {
-            "default": {**settings.DATABASES["default"], "PORT": str(closed_port)}
-        }
+def database_down(monkeypatch, closed_port):
+    # The probes connect anew with these settings; the test's open connection stays up.
+    monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))

@@ -1,8 +1,12 @@
+import threading
+
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+
+from apps.core import health
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +78,23 @@ def test_probes_are_not_throttled(api_client, monkeypatch):
     statuses = {api_client.get("/health/live/").status_code for _ in range(3)}
 
     assert statuses == {200}
+
+
+def test_the_database_probe_connects_with_the_apps_options(api_client, monkeypatch):
+    # A session option the primary cannot meet: the app could not work this way either.
+    monkeypatch.setitem(connection.settings_dict["OPTIONS"], "target_session_attrs", "standby")
+
+    response = api_client.get("/health/")
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": False, "cache": True}
+
+
+def test_the_probes_are_in_flight_together():
+    both_started = threading.Barrier(2, timeout=10)
+
+    def probe() -> bool:
+        both_started.wait()  # one after the other, the first would wait here in vain
+        return True
+
+    assert health.run_probes({"a": probe, "b": probe}) == {"a": True, "b": True}
