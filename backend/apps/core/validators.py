@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 # Four digits, the first not 0, then two letters; SA, SD and SS are never
 # issued (they recall the Nazi-era abbreviations).
-_POSTAL_CODE_RE = re.compile(r"^[1-9][0-9]{3}(?!SA|SD|SS)[A-Z]{2}$")
-_STORED_POSTAL_CODE_RE = re.compile(r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$")
-_KVK_RE = re.compile(r"^[0-9]{8}$")
+_POSTAL_CODE_RE = re.compile(r"[1-9][0-9]{3}(?!SA|SD|SS)[A-Z]{2}")
+_STORED_POSTAL_CODE_RE = re.compile(r"[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}")
+_KVK_RE = re.compile(r"[0-9]{8}")
 _WHITESPACE_RE = re.compile(r"\s+")
 
 DEFAULT_PHONE_REGION = "NL"
@@ -25,7 +25,7 @@ DEFAULT_PHONE_REGION = "NL"
 def normalize_postal_code(value: str) -> str:
     """`1234ab`, `1234 AB` and ` 1234  ab ` all become `1234 AB`."""
     compact = _WHITESPACE_RE.sub("", str(value)).upper()
-    if not _POSTAL_CODE_RE.match(compact):
+    if not _POSTAL_CODE_RE.fullmatch(compact):
         raise ValidationError(
             _("Enter a Dutch postal code such as 1234 AB."), code="invalid_postal_code"
         )
@@ -33,7 +33,7 @@ def normalize_postal_code(value: str) -> str:
 
 
 def validate_postal_code(value: str) -> None:
-    if not _STORED_POSTAL_CODE_RE.match(value):
+    if not _STORED_POSTAL_CODE_RE.fullmatch(value):
         raise ValidationError(
             _("Enter a Dutch postal code such as 1234 AB."), code="invalid_postal_code"
         )
@@ -42,13 +42,13 @@ def validate_postal_code(value: str) -> None:
 def normalize_kvk_number(value: str) -> str:
     """A KvK (Chamber of Commerce) number is exactly 8 digits; spaces and dots are dropped."""
     compact = re.sub(r"[\s.]", "", str(value))
-    if not _KVK_RE.match(compact):
+    if not _KVK_RE.fullmatch(compact):
         raise ValidationError(_("A KvK number has exactly 8 digits."), code="invalid_kvk_number")
     return compact
 
 
 def validate_kvk_number(value: str) -> None:
-    if not _KVK_RE.match(value):
+    if not _KVK_RE.fullmatch(value):
         raise ValidationError(_("A KvK number has exactly 8 digits."), code="invalid_kvk_number")
 
 
@@ -62,6 +62,10 @@ def normalize_phone_number(value: str, region: str = DEFAULT_PHONE_REGION) -> st
         ) from exc
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(_("Enter a valid phone number."), code="invalid_phone_number")
+    if number.extension:  # a text message cannot reach an extension; dropping it would mislead
+        raise ValidationError(
+            _("Enter a phone number without an extension."), code="invalid_phone_number"
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -8,8 +8,8 @@ import secrets
 from django.conf import settings
 
 # token_urlsafe(32): 32 random bytes as 43 characters of URL-safe base64.
-_MAGIC_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
-_PHONE_CODE_RE = re.compile(r"^[0-9]{6}$")
+_MAGIC_TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{43}")
+_PHONE_CODE_RE = re.compile(r"[0-9]{6}")
 
 
 def new_magic_token() -> str:
@@ -21,7 +21,7 @@ def hash_magic_token(token: str) -> str:
 
 
 def is_well_formed_magic_token(token: object) -> bool:
-    return isinstance(token, str) and bool(_MAGIC_TOKEN_RE.match(token))
+    return isinstance(token, str) and bool(_MAGIC_TOKEN_RE.fullmatch(token))
 
 
 def new_phone_code() -> str:
@@ -35,7 +35,7 @@ def hash_phone_code(*, verification_id: object, code: str) -> str:
 
 
 def is_well_formed_phone_code(code: object) -> bool:
-    return isinstance(code, str) and bool(_PHONE_CODE_RE.match(code))
+    return isinstance(code, str) and bool(_PHONE_CODE_RE.fullmatch(code))
 
 
 def constant_time_equal(a: str, b: str) -> bool:

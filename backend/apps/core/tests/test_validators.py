@@ -50,7 +50,7 @@ def test_postal_code_is_refused(raw):
     assert exc.value.code == "invalid_postal_code"
 
 
-@pytest.mark.parametrize("stored", ["1234ab", "1234AB", "0123 AB", "1234 SS"])
+@pytest.mark.parametrize("stored", ["1234ab", "1234AB", "0123 AB", "1234 SS", "1234 AB\n"])
 def test_stored_postal_code_must_be_normalised(stored):
     with pytest.raises(ValidationError):
         validate_postal_code(stored)
@@ -95,11 +95,28 @@ def test_phone_number_becomes_e164(raw, stored):
     validate_phone_number(stored)
 
 
-@pytest.mark.parametrize("raw", ["12345", "06123", "not a number", "", "+31 6 1234567890123"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "12345",
+        "06123",
+        "not a number",
+        "",
+        "+31 6 1234567890123",
+        "0612345678 ext. 12",
+        "020 123 4567 x5",
+    ],
+)
 def test_phone_number_is_refused(raw):
     with pytest.raises(ValidationError) as exc:
         normalize_phone_number(raw)
     assert exc.value.code == "invalid_phone_number"
+
+
+@pytest.mark.parametrize("stored", ["12345678\n", "1234567", " 12345678"])
+def test_stored_kvk_number_must_be_exactly_eight_digits(stored):
+    with pytest.raises(ValidationError):
+        validate_kvk_number(stored)
 
 
 def test_stored_phone_number_must_be_e164():
