@@ -5,6 +5,7 @@ load balancer learns within seconds that a dependency is gone, whatever
 state the request's pooled connections are in.
 """
 
+import contextvars
 import logging
 import secrets
 from collections.abc import Callable
@@ -54,7 +55,11 @@ def cache_is_up() -> bool:
 def run_probes(probes: dict[str, Callable[[], bool]]) -> dict[str, bool]:
     """Every probe at once, so that the answer takes as long as the slowest, not their sum."""
     with ThreadPoolExecutor(max_workers=len(probes), thread_name_prefix="health") as pool:
-        futures = {name: pool.submit(probe) for name, probe in probes.items()}
+        # Each in a copy of this context, so its log lines carry the request's id.
+        futures = {
+            name: pool.submit(contextvars.copy_context().run, probe)
+            for name, probe in probes.items()
+        }
         return {name: future.result() for name, future in futures.items()}
 
 
