@@ -5,8 +5,15 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import status
-from rest_framework.exceptions import APIException, ErrorDetail, ParseError, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    AuthenticationFailed,
+    ErrorDetail,
+    ParseError,
+    ValidationError,
+)
 from rest_framework.serializers import as_serializer_error
+from rest_framework_simplejwt.exceptions import InvalidToken
 
 
 class Conflict(APIException):
@@ -40,6 +47,16 @@ class ExceptionHandler(StandardizedExceptionHandler):
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if isinstance(exc, DjangoValidationError):
             return ValidationError(as_serializer_error(exc))
+        if isinstance(exc, InvalidToken) and isinstance(exc.detail, dict):
+            # simplejwt's detail is a dict (a message per token type it tried); the
+            # contract's shape is one error: why the token failed, with its code.
+            messages = exc.detail.get("messages") or [{}]
+            reason = messages[0].get("message") or exc.detail.get("detail")
+            one = AuthenticationFailed(
+                reason or InvalidToken.default_detail, code=InvalidToken.default_code
+            )
+            one.auth_header = getattr(exc, "auth_header", None)  # type: ignore[attr-defined]
+            return one
         if isinstance(exc, RequestDataTooBig):
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             return RequestTooLarge(f"The request's body is larger than {limit} bytes.")

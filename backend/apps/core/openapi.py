@@ -13,7 +13,11 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
-from drf_standardized_errors.openapi_serializers import ParseErrorResponseSerializer
+from drf_standardized_errors.openapi_serializers import (
+    ClientErrorEnum,
+    ParseErrorResponseSerializer,
+    ValidationErrorEnum,
+)
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
@@ -29,12 +33,12 @@ class ErrorSerializer(serializers.Serializer):
 
 
 class ClientErrorResponseSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["client_error"])
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
     errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
 
 
 class ValidationErrorResponseSerializer(ClientErrorResponseSerializer):
-    type = serializers.ChoiceField(choices=["validation_error"])
+    type = serializers.ChoiceField(choices=ValidationErrorEnum.choices)
 
 
 ERROR_RESPONSE_400 = PolymorphicProxySerializer(
@@ -45,6 +49,23 @@ ERROR_RESPONSE_400 = PolymorphicProxySerializer(
     },
     resource_type_field_name="type",
 )
+
+
+class Error401Serializer(ErrorSerializer):
+    code = serializers.ChoiceField(
+        choices=[
+            "not_authenticated",
+            "authentication_failed",
+            "token_not_valid",
+            "user_not_found",
+            "user_inactive",
+        ],
+        help_text="`token_not_valid`: the access token is malformed or expired (refresh it).",
+    )
+
+
+class ErrorResponse401Serializer(ClientErrorResponseSerializer):
+    errors = Error401Serializer(many=True)  # type: ignore[assignment]  # the contract's name
 
 
 def conflict(codes: str) -> OpenApiResponse:

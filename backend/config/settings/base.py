@@ -254,6 +254,7 @@ DRF_STANDARDIZED_ERRORS = {
     # The contract's codes, not only DRF's built-in ones (apps/core/openapi.py).
     "ERROR_SCHEMAS": {
         400: "apps.core.openapi.ERROR_RESPONSE_400",
+        401: "apps.core.openapi.ErrorResponse401Serializer",
         403: "apps.core.openapi.ClientErrorResponseSerializer",
         413: "apps.core.openapi.ClientErrorResponseSerializer",
     },
@@ -298,7 +299,7 @@ SPECTACULAR_SETTINGS = {
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": "drf_standardized_errors.openapi_serializers.ErrorCode401Enum.choices",
+        "ErrorCode401Enum": ["not_authenticated", "authentication_failed", "token_not_valid", "user_not_found", "user_inactive"],
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
         "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
@@ -145,3 +147,24 @@ def test_logout_twice_is_refused_the_second_time(client_for):
     second = client.post("/api/v1/auth/logout/", {"refresh": refresh}, format="json")
 
     assert (first.status_code, second.status_code) == (204, 400)
+
+
+@pytest.mark.parametrize(
+    ("token", "detail"),
+    [("garbage", "Token is invalid"), ("expired", "Token is expired")],
+)
+def test_a_bad_access_token_is_one_401_error_saying_why(api_client, token, detail):
+    if token == "expired":
+        access = AccessToken.for_user(UserFactory())
+        access.set_exp(lifetime=timedelta(seconds=-1))
+        token = str(access)
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    response = api_client.get("/api/v1/users/me/")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [{"code": "token_not_valid", "detail": detail, "attr": None}],
+    }
+    assert response["WWW-Authenticate"].startswith("Bearer")
