@@ -1,5 +1,7 @@
 """Errors that services raise; DRF renders them in the contract's one error shape."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -50,8 +52,9 @@ class ExceptionHandler(StandardizedExceptionHandler):
         if isinstance(exc, InvalidToken) and isinstance(exc.detail, dict):
             # simplejwt's detail is a dict (a message per token type it tried); the
             # contract's shape is one error: why the token failed, with its code.
-            messages = exc.detail.get("messages") or [{}]
-            reason = messages[0].get("message") or exc.detail.get("detail")
+            detail: dict[str, Any] = exc.detail
+            messages = detail.get("messages") or [{}]
+            reason = messages[0].get("message") or detail.get("detail")
             one = AuthenticationFailed(
                 reason or InvalidToken.default_detail, code=InvalidToken.default_code
             )

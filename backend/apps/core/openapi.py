@@ -52,7 +52,7 @@ ERROR_RESPONSE_400 = PolymorphicProxySerializer(
 
 
 class Error401Serializer(ErrorSerializer):
-    code = serializers.ChoiceField(
+    code = serializers.ChoiceField(  # type: ignore[assignment]  # a narrower string
         choices=[
             "not_authenticated",
             "authentication_failed",
@@ -65,7 +65,7 @@ class Error401Serializer(ErrorSerializer):
 
 
 class ErrorResponse401Serializer(ClientErrorResponseSerializer):
-    errors = Error401Serializer(many=True)  # type: ignore[assignment]  # the contract's name
+    errors = Error401Serializer(many=True)
 
 
 def conflict(codes: str) -> OpenApiResponse:

@@ -155,7 +155,8 @@ def test_logout_twice_is_refused_the_second_time(client_for):
 )
 def test_a_bad_access_token_is_one_401_error_saying_why(api_client, token, detail):
     if token == "expired":
-        access = AccessToken.for_user(UserFactory())
+        user: User = UserFactory()
+        access = AccessToken.for_user(user)
         access.set_exp(lifetime=timedelta(seconds=-1))
         token = str(access)
     api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
