@@ -4,8 +4,12 @@ DRF's own throttles keep every request of the period in one pickled list per
 client, read and written back on each request: two round trips and a list the
 size of the rate. These count instead in fixed windows of the period and judge
 by a sliding window: the current window's count plus the previous window's,
-weighted by how much of it the sliding window still covers (a good estimate
-of the requests in the last period, with no burst at a window's edge). One
+weighted by how much of it the sliding window still covers. That estimate
+assumes the previous window's requests came evenly; it stops the classic
+fixed-window burst (a full limit at the end of one window and another at the
+start of the next), but a client that spends its limit at the very end of a
+window can still get about the limit again within the next period (at worst
+twice the rate over one period, never more). One
 Lua script checks and counts atomically, and a refused request is not counted,
 as in DRF. Rates, scopes and `THROTTLE_RATES` are DRF's.
 

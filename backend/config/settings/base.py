@@ -4,11 +4,13 @@
 The README lists every variable with its default.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BACKEND_DIR.parent
@@ -218,6 +220,20 @@ SIMPLE_JWT = {
 
 # --- REST framework -----------------------------------------------------------
 
+_RATE = re.compile(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)")
+
+
+def _throttle_rate(name: str, default: str) -> str:
+    """A rate as DRF reads it, `100/hour`; anything else stops the start, not every request."""
+    rate: str = env(name, default=default).strip()
+    if not _RATE.fullmatch(rate):
+        raise ImproperlyConfigured(
+            f"{name}={rate!r} is not a rate: write a number of requests, a slash and"
+            " second, minute, hour or day, such as 100/hour."
+        )
+    return rate
+
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework_simplejwt.authentication.JWTAuthentication",
@@ -234,13 +250,13 @@ REST_FRAMEWORK = {
         "apps.core.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env("THROTTLE_RATE_ANON", default="100/hour"),
-        "user": env("THROTTLE_RATE_USER", default="1000/hour"),
-        "magic_link_ip": env("THROTTLE_RATE_MAGIC_LINK_IP", default="20/minute"),
-        "magic_link_email": env("THROTTLE_RATE_MAGIC_LINK_EMAIL", default="5/hour"),
-        "phone_user": env("THROTTLE_RATE_PHONE_USER", default="5/hour"),
-        "phone_number": env("THROTTLE_RATE_PHONE_NUMBER", default="3/hour"),
-        "phone_verify": env("THROTTLE_RATE_PHONE_VERIFY", default="20/hour"),
+        "anon": _throttle_rate("THROTTLE_RATE_ANON", "100/hour"),
+        "user": _throttle_rate("THROTTLE_RATE_USER", "1000/hour"),
+        "magic_link_ip": _throttle_rate("THROTTLE_RATE_MAGIC_LINK_IP", "20/minute"),
+        "magic_link_email": _throttle_rate("THROTTLE_RATE_MAGIC_LINK_EMAIL", "5/hour"),
+        "phone_user": _throttle_rate("THROTTLE_RATE_PHONE_USER", "5/hour"),
+        "phone_number": _throttle_rate("THROTTLE_RATE_PHONE_NUMBER", "3/hour"),
+        "phone_verify": _throttle_rate("THROTTLE_RATE_PHONE_VERIFY", "20/hour"),
     },
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "apps.core.openapi.AutoSchema",

@@ -49,6 +49,14 @@ def test_production_refuses_to_start_without_a_secret_key(production_env):
     assert "Set the SECRET_KEY environment variable" in result.stderr
 
 
+@pytest.mark.parametrize("rate", ["garbage", "100", "100/moon", "0/hour", "-5/minute"])
+def test_a_throttle_rate_that_is_not_one_stops_the_start(production_env, rate):
+    result = _manage("check", **production_env, THROTTLE_RATE_ANON=rate)
+
+    assert result.returncode != 0
+    assert f"THROTTLE_RATE_ANON={rate!r} is not a rate" in result.stderr
+
+
 def test_production_logs_one_json_object_per_line(production_env):
     script = (
         "import django, logging; django.setup(); "
