@@ -9,6 +9,11 @@ The server at DATABASE_URL / REDIS_URL is used when it answers. Otherwise a
 project-local one is used: reused when an earlier call left it running,
 else made and started in `.local/` from the machine's binaries (installed
 from Debian's packages when missing).
+
+The variables are read as the settings read them (config/settings/base.py):
+the environment, then the repository's `.env`, and without DATABASE_URL the
+POSTGRES_* / DB_HOST / DB_PORT variables. What `up` exports wins over both
+in the settings, so it must be what they would have chosen.
 """
 
 from __future__ import annotations
@@ -25,16 +30,68 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL = ROOT / ".local"
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/safejob"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
-LOCAL_PG_PORT = int(os.environ.get("LOCAL_PG_PORT", "54329"))
-LOCAL_REDIS_PORT = int(os.environ.get("LOCAL_REDIS_PORT", "63799"))
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """A `.env` file parsed as django-environ's `read_env` does by default.
+
+    `KEY=value` or `export KEY=value` lines; one pair of single or double
+    quotes around the whole value is removed (backslash escapes undone inside
+    double quotes); a `#` is a comment only at the start of a line.
+    """
+    try:
+        content = path.read_text(encoding="utf8")
+    except OSError:
+        return {}
+    values: dict[str, str] = {}
+    for line in content.splitlines():
+        match = re.match(r"\A(?:export )?([A-Za-z_0-9]+)=(.*)\Z", line)
+        if not match:
+            continue
+        key, value = match.group(1), match.group(2)
+        if single := re.match(r"\A'(.*)'\Z", value):
+            value = single.group(1)
+        if double := re.match(r'\A"(.*)"\Z', value):
+            value = re.sub(
+                r"\\(.)",
+                lambda m: "\\" + m.group(1) if m.group(1) in "rnt" else m.group(1),
+                double.group(1),
+            )
+        values[key] = value
+    return values
+
+
+# Real environment variables win over the `.env` file, as in the settings.
+ENV: Mapping[str, str] = {**read_dotenv(ROOT / ".env"), **os.environ}
+LOCAL_PG_PORT = int(ENV.get("LOCAL_PG_PORT", "54329"))
+LOCAL_REDIS_PORT = int(ENV.get("LOCAL_REDIS_PORT", "63799"))
+
+
+def database_url(env: Mapping[str, str]) -> str:
+    """DATABASE_URL, else the URL of the POSTGRES_* / DB_HOST / DB_PORT variables.
+
+    The same defaults as config/settings/base.py.
+    """
+    if env.get("DATABASE_URL"):
+        return env["DATABASE_URL"]
+    auth = quote(env.get("POSTGRES_USER", "postgres"), safe="")
+    if password := env.get("POSTGRES_PASSWORD", ""):
+        auth += ":" + quote(password, safe="")
+    host = env.get("DB_HOST", "127.0.0.1")
+    if ":" in host:
+        host = f"[{host}]"
+    if port := env.get("DB_PORT", "5432"):
+        host += f":{port}"
+    name = env.get("POSTGRES_DB", "safejob")
+    return f"postgres://{auth}@{host}/{quote(name, safe='')}"
 
 
 def log(message: str) -> None:
@@ -245,7 +302,7 @@ def ensure_database(url: str) -> None:
 
 
 def postgres_up(state: dict) -> str:
-    url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    url = database_url(ENV)
     if not shutil.which("psql"):
         apt_install("postgresql-client")
     if pg_answers(url):
@@ -286,7 +343,7 @@ def redis_command(*args: str) -> bytes:
 
 
 def redis_up(state: dict) -> str:
-    url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+    url = ENV.get("REDIS_URL") or DEFAULT_REDIS_URL
     if redis_answers(url):
         log(f"using the Redis at {redact(url)}")
         return url
