@@ -25,6 +25,7 @@ import json
 import os
 import pwd
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -407,8 +408,9 @@ def up(state_file: Path) -> None:
     finally:
         state_file.parent.mkdir(parents=True, exist_ok=True)
         state_file.write_text(json.dumps(state))
-    print(f"export DATABASE_URL='{database_url}'")
-    print(f"export REDIS_URL='{redis_url}'")
+    # bash evaluates this: the values are quoted for it, whatever a password holds.
+    print(f"export DATABASE_URL={shlex.quote(database_url)}")
+    print(f"export REDIS_URL={shlex.quote(redis_url)}")
 
 
 def down(state_file: Path) -> None:

@@ -115,3 +115,14 @@ def test_up_lets_the_environment_win_over_the_dotenv_file(checkout, database):
     )
 
     assert exports["DATABASE_URL"] == _url(database)
+
+
+def test_up_exports_a_password_with_quotes_and_shell_syntax_unchanged(checkout, database):
+    """The server trusts local connections, so any password gets the test database."""
+    password = "it's $(touch injected) `touch injected` \\"
+    url = _url(database, password=password)
+
+    exports = _exports(checkout, _env(DATABASE_URL=url, REDIS_URL=os.environ.get("REDIS_URL", "")))
+
+    assert exports["DATABASE_URL"] == url
+    assert not (checkout / "injected").exists()
