@@ -100,11 +100,12 @@ setup_python() {
 }
 
 # PostgreSQL/PostGIS and Redis: exports DATABASE_URL and REDIS_URL, and
-# records in $1 what it started so that stop_services can stop just that.
+# records in $1 which project-local servers this run ($$) uses, so that
+# stop_services stops them unless another live run still uses them.
 SERVICES_STATE=""
 start_services() {
   SERVICES_STATE="$1"
-  eval "$("$PYTHON" "$BACKEND/bin/services.py" up --state "$SERVICES_STATE")"
+  eval "$("$PYTHON" "$BACKEND/bin/services.py" up --state "$SERVICES_STATE" --owner $$)"
 }
 stop_services() {
   [ -n "$SERVICES_STATE" ] && "$PYTHON" "$BACKEND/bin/services.py" down --state "$SERVICES_STATE" || true

@@ -2,13 +2,14 @@
 
 Standard library only: it runs before the virtual environment exists.
 
-    services.py up --state FILE     prints `export DATABASE_URL=... REDIS_URL=...`
-    services.py down --state FILE   stops what `up` started with that state file
+    services.py up --state FILE [--owner PID]   prints `export DATABASE_URL=... REDIS_URL=...`
+    services.py down --state FILE               stops what that run used, unless another uses it
 
 The server at DATABASE_URL / REDIS_URL is used when it answers. Otherwise a
 project-local one is used: reused when an earlier call left it running,
 else made and started in `.local/` from the machine's binaries (installed
-from Debian's packages when missing).
+from Debian's packages when missing). The project-local servers stay up
+while any run uses them: the last one out stops them.
 
 The variables are read as the settings read them (config/settings/base.py):
 the environment, then the repository's `.env`, and without DATABASE_URL the
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import glob
 import json
 import os
@@ -27,11 +29,12 @@ import pwd
 import re
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -198,6 +201,7 @@ def start_local_postgres(state: dict) -> str:
     url = local_pg_url()
     if pg_answers(url):
         log(f"reusing the project-local PostgreSQL on port {LOCAL_PG_PORT}")
+        state["uses"].append("postgres")
         return url
     bindir = pg_bindir()
     if bindir is None:
@@ -245,6 +249,7 @@ def start_local_postgres(state: dict) -> str:
             stdout=subprocess.DEVNULL,
         )
     log(f"starting the project-local PostgreSQL on 127.0.0.1:{LOCAL_PG_PORT}")
+    state["uses"].append("postgres")
     opts = f"-p {LOCAL_PG_PORT} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
     run(
         [
@@ -261,8 +266,21 @@ def start_local_postgres(state: dict) -> str:
         ],
         stdout=subprocess.DEVNULL,
     )
-    state["postgres"] = {"pg_ctl": str(bindir / "pg_ctl"), "data": str(data), "as_user": as_user}
     return url
+
+
+def stop_local_postgres() -> None:
+    data = local_pg_dir() / "data"
+    if not (data / "postmaster.pid").exists():
+        return
+    major = (data / "PG_VERSION").read_text().strip()
+    pg_ctl = Path(f"/usr/lib/postgresql/{major}/bin/pg_ctl")
+    log("stopping the project-local PostgreSQL")
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    subprocess.run(
+        [*as_user, str(pg_ctl), "-D", str(data), "-m", "fast", "-w", "stop"],
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def ensure_postgis(url: str) -> None:
@@ -352,12 +370,14 @@ def redis_up(state: dict) -> str:
     local = f"redis://127.0.0.1:{LOCAL_REDIS_PORT}/0"
     if redis_answers(local):
         log(f"reusing the project-local Redis on port {LOCAL_REDIS_PORT}")
+        state["uses"].append("redis")
         return local
     if not shutil.which("redis-server"):
         apt_install("redis-server")
     base = LOCAL / "redis"
     base.mkdir(parents=True, exist_ok=True)
     log(f"starting the project-local Redis on 127.0.0.1:{LOCAL_REDIS_PORT}")
+    state["uses"].append("redis")
     run(
         [
             "redis-server",
@@ -385,8 +405,94 @@ def redis_up(state: dict) -> str:
         time.sleep(0.1)
     else:
         sys.exit(f"the project-local Redis did not start; see {base / 'redis.log'}")
-    state["redis"] = {"pidfile": str(base / "redis.pid")}
     return local
+
+
+def stop_local_redis() -> None:
+    pid = read_pid(LOCAL / "redis" / "redis.pid")
+    if pid is None or not pid_alive(pid):
+        return
+    log("stopping the project-local Redis")
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    for _ in range(100):
+        if not pid_alive(pid):
+            break
+        time.sleep(0.1)
+
+
+# --- Who uses the project-local servers -------------------------------------------
+# Each run that uses a project-local server says so in its state file in
+# .local/run/, with its own process. `down` stops a server only when no other
+# live run uses it. A run killed before its `down` leaves a state file whose
+# process is gone: it counts for nothing and is deleted.
+
+RUN = LOCAL / "run"
+STOP = {"postgres": stop_local_postgres, "redis": stop_local_redis}
+NAMES = {"postgres": "PostgreSQL", "redis": "Redis"}
+
+
+def read_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def process_start(pid: int) -> str | None:
+    """When the process started (clock ticks after boot); None when it is gone.
+
+    With its pid this names one process: a later one given the same pid does
+    not pass for it.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return None if fields[0] == "Z" else fields[19]
+
+
+@contextlib.contextmanager
+def registry_lock() -> Iterator[None]:
+    """One `up` or `down` at a time, so that none stops a server another starts to use."""
+    RUN.mkdir(parents=True, exist_ok=True)
+    with (RUN / "lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def read_state(path: Path) -> dict:
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def live_users() -> dict[str, list[int]]:
+    """The live runs (their pids) that use each project-local server."""
+    users: dict[str, list[int]] = {service: [] for service in STOP}
+    for path in sorted(RUN.glob("*.json")):
+        state = read_state(path)
+        owner = state.get("owner") or {}
+        pid, start = owner.get("pid"), owner.get("start")
+        if not isinstance(pid, int) or start is None or process_start(pid) != start:
+            path.unlink(missing_ok=True)
+            continue
+        for service in state.get("uses", []):
+            users.setdefault(service, []).append(pid)
+    return users
 
 
 # --- Commands ---------------------------------------------------------------------
@@ -400,37 +506,31 @@ def redact(url: str) -> str:
     return url
 
 
-def up(state_file: Path) -> None:
-    state: dict = {}
-    try:
-        database_url = postgres_up(state)
-        redis_url = redis_up(state)
-    finally:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        state_file.write_text(json.dumps(state))
+def up(state_file: Path, owner: int) -> None:
+    state: dict = {"owner": {"pid": owner, "start": process_start(owner)}, "uses": []}
+    with registry_lock():
+        try:
+            database_url = postgres_up(state)
+            redis_url = redis_up(state)
+        finally:
+            state_file.parent.mkdir(parents=True, exist_ok=True)
+            state_file.write_text(json.dumps(state))
     # bash evaluates this: the values are quoted for it, whatever a password holds.
     print(f"export DATABASE_URL={shlex.quote(database_url)}")
     print(f"export REDIS_URL={shlex.quote(redis_url)}")
 
 
 def down(state_file: Path) -> None:
-    if not state_file.exists():
-        return
-    state = json.loads(state_file.read_text() or "{}")
-    if "postgres" in state:
-        pg = state["postgres"]
-        log("stopping the project-local PostgreSQL")
-        subprocess.run(
-            [*pg["as_user"], pg["pg_ctl"], "-D", pg["data"], "-m", "fast", "-w", "stop"],
-            stdout=subprocess.DEVNULL,
-        )
-    if "redis" in state:
-        pidfile = Path(state["redis"]["pidfile"])
-        if pidfile.exists():
-            log("stopping the project-local Redis")
-            with contextlib.suppress(ProcessLookupError, ValueError):
-                os.kill(int(pidfile.read_text().strip()), 15)
-    state_file.unlink()
+    with registry_lock():
+        state = read_state(state_file)
+        state_file.unlink(missing_ok=True)
+        users = live_users()
+        for service in state.get("uses", []):
+            if users.get(service):
+                pids = ", ".join(map(str, users[service]))
+                log(f"leaving the project-local {NAMES[service]} running: runs {pids} use it")
+            elif service in STOP:
+                STOP[service]()
 
 
 def main() -> None:
@@ -439,10 +539,22 @@ def main() -> None:
     )
     parser.add_argument("command", choices=["up", "down"])
     parser.add_argument(
-        "--state", type=Path, required=True, help="where `up` records what it started"
+        "--state",
+        type=Path,
+        required=True,
+        help="where `up` records what the run uses: a file in .local/run/, one per run",
+    )
+    parser.add_argument(
+        "--owner",
+        type=int,
+        default=os.getppid(),
+        help="the run's process (default: the caller); its servers stay up while it lives",
     )
     args = parser.parse_args()
-    (up if args.command == "up" else down)(args.state)
+    if args.command == "up":
+        up(args.state, args.owner)
+    else:
+        down(args.state)
 
 
 if __name__ == "__main__":

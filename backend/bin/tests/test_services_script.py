@@ -4,10 +4,13 @@ The copy gives each test its own `.env` and `.local/`; the database is the
 test run's own (it exists, so `up` creates nothing on the shared server).
 """
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -60,21 +63,40 @@ def _env(**env: str) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k not in names}, **env}
 
 
+def _run(checkout: Path, *cmd: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        cmd, cwd=checkout, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _services(checkout: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return _run(checkout, sys.executable, "backend/bin/services.py", *args, env=env)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _redis_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(64) == b"+PONG\r\n"
+    except OSError:
+        return False
+
+
 def _exports(checkout: Path, env: dict[str, str], state: str = "a") -> dict[str, str]:
     """What `eval "$(services.py up ...)"` leaves in bash's environment."""
     script = (
         f'eval "$({sys.executable} backend/bin/services.py up --state .local/run/{state}.json)"'
         ' && printf "%s\\n%s" "$DATABASE_URL" "$REDIS_URL"'
     )
-    result = subprocess.run(
-        ["bash", "-c", script],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _run(checkout, "bash", "-c", script, env=env)
     database_url, redis_url = result.stdout.split("\n")
     return {"DATABASE_URL": database_url, "REDIS_URL": redis_url}
 
@@ -126,3 +148,91 @@ def test_up_exports_a_password_with_quotes_and_shell_syntax_unchanged(checkout, 
 
     assert exports["DATABASE_URL"] == url
     assert not (checkout / "injected").exists()
+
+
+@pytest.fixture
+def owner() -> Iterator[Callable[[], subprocess.Popen]]:
+    """Starts processes that stand for runs (`make dev`, `make test`) while they live."""
+    started: list[subprocess.Popen] = []
+
+    def start() -> subprocess.Popen:
+        started.append(subprocess.Popen(["sleep", "600"]))
+        return started[-1]
+
+    yield start
+    for process in started:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def local_redis(checkout, database) -> Iterator[dict[str, str]]:
+    """An environment in which no Redis answers at REDIS_URL: `up` uses a project-local one."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    yield _env(
+        DATABASE_URL=_url(database),
+        REDIS_URL=f"redis://127.0.0.1:{_free_port()}/0",
+        LOCAL_REDIS_PORT=str(port),
+    )
+    pidfile = checkout / ".local" / "redis" / "redis.pid"
+    if pidfile.exists():
+        subprocess.run(["kill", pidfile.read_text().strip()], check=False)
+
+
+def _up(checkout: Path, env: dict[str, str], state: str, owner: subprocess.Popen) -> None:
+    _services(
+        checkout, "up", "--state", f".local/run/{state}.json", "--owner", str(owner.pid), env=env
+    )
+
+
+def _down(checkout: Path, env: dict[str, str], state: str) -> None:
+    _services(checkout, "down", "--state", f".local/run/{state}.json", env=env)
+
+
+def test_a_run_stops_the_project_local_redis_it_started_when_no_other_uses_it(
+    checkout, local_redis, owner
+):
+    port = int(local_redis["LOCAL_REDIS_PORT"])
+    _up(checkout, local_redis, "a", owner())
+    assert _redis_answers(port)
+
+    _down(checkout, local_redis, "a")
+
+    assert not _redis_answers(port)
+    assert not (checkout / ".local" / "run" / "a.json").exists()
+
+
+def test_the_project_local_redis_stays_up_while_a_run_that_reused_it_lives(
+    checkout, local_redis, owner
+):
+    port = int(local_redis["LOCAL_REDIS_PORT"])
+    first, second = owner(), owner()
+    _up(checkout, local_redis, "a", first)
+    _up(checkout, local_redis, "b", second)
+    state = json.loads((checkout / ".local" / "run" / "b.json").read_text())
+    assert state["owner"]["pid"] == second.pid
+    assert state["uses"] == ["redis"]
+
+    _down(checkout, local_redis, "a")
+
+    assert _redis_answers(port)
+
+    _down(checkout, local_redis, "b")
+
+    assert not _redis_answers(port)
+
+
+def test_a_killed_run_does_not_keep_the_project_local_redis_up(checkout, local_redis, owner):
+    port = int(local_redis["LOCAL_REDIS_PORT"])
+    first, killed = owner(), owner()
+    _up(checkout, local_redis, "a", first)
+    _up(checkout, local_redis, "b", killed)
+    killed.kill()
+    killed.wait()
+
+    _down(checkout, local_redis, "a")
+
+    assert not _redis_answers(port)
+    assert sorted(p.name for p in (checkout / ".local" / "run").iterdir()) == ["lock"]
