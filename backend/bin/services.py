@@ -4,6 +4,7 @@ Standard library only: it runs before the virtual environment exists.
 
     services.py up --state FILE [--owner PID]   prints `export DATABASE_URL=... REDIS_URL=...`
     services.py down --state FILE               stops what that run used, unless another uses it
+    services.py clean                           stops the project-local servers, deletes `.local/`
 
 The server at DATABASE_URL / REDIS_URL is used when it answers. Otherwise a
 project-local one is used: reused when an earlier call left it running,
@@ -182,11 +183,28 @@ def pg_server_major(url: str) -> int:
     return int(out) // 10000
 
 
-def pg_bindir() -> Path | None:
+def pg_bindir(major: str | None = None) -> Path | None:
+    """The binaries of PostgreSQL `major`, or of the newest installed one."""
+    if major is not None:
+        bindir = Path(f"/usr/lib/postgresql/{major}/bin")
+        return bindir if (bindir / "pg_ctl").exists() else None
     found = sorted(
         glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
     )
     return Path(found[-1]).parent if found else None
+
+
+def cluster_major(data: Path) -> str | None:
+    """The PostgreSQL major version a cluster was made with (its PG_VERSION file)."""
+    try:
+        return (data / "PG_VERSION").read_text().strip()
+    except OSError:
+        return None
+
+
+def as_postgres() -> list[str]:
+    # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 
 
 def local_pg_url() -> str:
@@ -203,7 +221,15 @@ def start_local_postgres(state: dict) -> str:
         log(f"reusing the project-local PostgreSQL on port {LOCAL_PG_PORT}")
         state["uses"].append("postgres")
         return url
-    bindir = pg_bindir()
+    base = local_pg_dir()
+    data = base / "data"
+    major = cluster_major(data)
+    bindir = pg_bindir(major)
+    if bindir is None and major is not None:
+        sys.exit(
+            f"the project-local cluster in {data} is PostgreSQL {major}, which is not installed:"
+            f" install postgresql-{major}, or delete the cluster with `make clean-local`"
+        )
     if bindir is None:
         # Install the server without letting Debian create and start a system cluster.
         apt_install("postgresql-common")
@@ -215,12 +241,9 @@ def start_local_postgres(state: dict) -> str:
         bindir = pg_bindir()
         if bindir is None:
             sys.exit("PostgreSQL was installed but initdb is missing")
-    base = local_pg_dir()
-    data = base / "data"
     base.mkdir(parents=True, exist_ok=True)
-    # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
-    as_user: list[str] = []
-    if os.geteuid() == 0:
+    as_user = as_postgres()
+    if as_user:
         pw = pwd.getpwnam("postgres")
         os.chown(base, pw.pw_uid, pw.pw_gid)
         for parent in base.parents:
@@ -230,8 +253,7 @@ def start_local_postgres(state: dict) -> str:
                 sys.exit(
                     f"{parent} is not searchable by the postgres user; move the checkout or set DATABASE_URL"
                 )
-        as_user = ["runuser", "-u", "postgres", "--"]
-    if not (data / "PG_VERSION").exists():
+    if major is None:
         log(f"creating a project-local PostgreSQL cluster in {data}")
         run(
             [
@@ -273,12 +295,14 @@ def stop_local_postgres() -> None:
     data = local_pg_dir() / "data"
     if not (data / "postmaster.pid").exists():
         return
-    major = (data / "PG_VERSION").read_text().strip()
-    pg_ctl = Path(f"/usr/lib/postgresql/{major}/bin/pg_ctl")
+    major = cluster_major(data)
+    bindir = pg_bindir(major)
+    if bindir is None:
+        log(f"cannot stop the project-local PostgreSQL: PostgreSQL {major} is not installed")
+        return
     log("stopping the project-local PostgreSQL")
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     subprocess.run(
-        [*as_user, str(pg_ctl), "-D", str(data), "-m", "fast", "-w", "stop"],
+        [*as_postgres(), str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
         stdout=subprocess.DEVNULL,
     )
 
@@ -533,15 +557,40 @@ def down(state_file: Path) -> None:
                 STOP[service]()
 
 
+def clean() -> None:
+    """Stop the project-local servers and delete `.local/`, never from under a live one."""
+    if not LOCAL.exists():
+        return
+    with registry_lock():
+        users = sorted({pid for pids in live_users().values() for pid in pids})
+        if users:
+            sys.exit(
+                f"runs {', '.join(map(str, users))} use the project-local servers; stop them first"
+            )
+        stop_local_postgres()
+        stop_local_redis()
+        pidfiles = {
+            "PostgreSQL": local_pg_dir() / "data" / "postmaster.pid",
+            "Redis": LOCAL / "redis" / "redis.pid",
+        }
+        for name, pidfile in pidfiles.items():
+            pid = read_pid(pidfile)
+            if pid is not None and pid_alive(pid):
+                sys.exit(
+                    f"the project-local {name} (process {pid}, {pidfile}) is still running;"
+                    f" not deleting {LOCAL}"
+                )
+        shutil.rmtree(LOCAL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument("command", choices=["up", "down", "clean"])
     parser.add_argument(
         "--state",
         type=Path,
-        required=True,
         help="where `up` records what the run uses: a file in .local/run/, one per run",
     )
     parser.add_argument(
@@ -551,7 +600,11 @@ def main() -> None:
         help="the run's process (default: the caller); its servers stay up while it lives",
     )
     args = parser.parse_args()
-    if args.command == "up":
+    if args.command == "clean":
+        clean()
+    elif args.state is None:
+        parser.error(f"{args.command} needs --state")
+    elif args.command == "up":
         up(args.state, args.owner)
     else:
         down(args.state)

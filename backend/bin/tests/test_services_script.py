@@ -63,16 +63,22 @@ def _env(**env: str) -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k not in names}, **env}
 
 
-def _run(checkout: Path, *cmd: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def _run(
+    checkout: Path, *cmd: str, env: dict[str, str], returncode: int = 0
+) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        cmd, cwd=checkout, env=env, capture_output=True, text=True, timeout=60, check=False
+        cmd, cwd=checkout, env=env, capture_output=True, text=True, timeout=120, check=False
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == returncode, result.stderr
     return result
 
 
-def _services(checkout: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return _run(checkout, sys.executable, "backend/bin/services.py", *args, env=env)
+def _services(
+    checkout: Path, *args: str, env: dict[str, str], returncode: int = 0
+) -> subprocess.CompletedProcess:
+    return _run(
+        checkout, sys.executable, "backend/bin/services.py", *args, env=env, returncode=returncode
+    )
 
 
 def _free_port() -> int:
@@ -236,3 +242,51 @@ def test_a_killed_run_does_not_keep_the_project_local_redis_up(checkout, local_r
 
     assert not _redis_answers(port)
     assert sorted(p.name for p in (checkout / ".local" / "run").iterdir()) == ["lock"]
+
+
+def test_clean_local_stops_the_project_local_redis_and_deletes_the_folder(
+    checkout, local_redis, owner
+):
+    port = int(local_redis["LOCAL_REDIS_PORT"])
+    run = owner()
+    _up(checkout, local_redis, "a", run)
+    run.kill()
+    run.wait()
+
+    _services(checkout, "clean", env=local_redis)
+
+    assert not _redis_answers(port)
+    assert not (checkout / ".local").exists()
+
+
+def test_clean_local_refuses_while_a_run_uses_the_project_local_servers(
+    checkout, local_redis, owner
+):
+    port = int(local_redis["LOCAL_REDIS_PORT"])
+    run = owner()
+    _up(checkout, local_redis, "a", run)
+
+    result = _services(checkout, "clean", env=local_redis, returncode=1)
+
+    assert f"runs {run.pid} use the project-local servers; stop them first" in result.stderr
+    assert _redis_answers(port)
+    assert (checkout / ".local" / "run" / "a.json").exists()
+
+
+def test_clean_local_does_not_delete_a_cluster_whose_server_would_not_stop(checkout, owner):
+    """pg_ctl cannot stop this "server" (not a real one): the folder must stay."""
+    majors = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if not majors:
+        pytest.skip("no PostgreSQL server binaries installed")
+    data = checkout / ".local" / "postgres" / "data"
+    data.mkdir(parents=True)
+    (data / "PG_VERSION").write_text(f"{majors[-1].parts[-3]}\n")
+    server = owner()
+    (data / "postmaster.pid").write_text(f"{server.pid}\n{data}\n")
+
+    result = _services(checkout, "clean", env=_env(), returncode=1)
+
+    assert f"the project-local PostgreSQL (process {server.pid}" in result.stderr
+    assert f"is still running; not deleting {checkout / '.local'}" in result.stderr
+    assert (data / "PG_VERSION").exists()
+    assert server.poll() is None
