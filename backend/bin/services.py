@@ -489,7 +489,7 @@ def process_start(pid: int) -> str | None:
 
 @contextlib.contextmanager
 def registry_lock() -> Iterator[None]:
-    """One `up` or `down` at a time, so that none stops a server another starts to use."""
+    """One `up`, `down` or `clean` at a time: none stops a server another starts to use."""
     RUN.mkdir(parents=True, exist_ok=True)
     with (RUN / "lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
