@@ -27,7 +27,5 @@ shell:
 dbshell:
 	backend/bin/manage dbshell
 
-clean-local: ## stop and delete the project-local PostgreSQL and Redis
-	-runuser -u postgres -- /usr/lib/postgresql/*/bin/pg_ctl -D .local/postgres/data -m fast stop
-	-[ -f .local/redis/redis.pid ] && kill $$(cat .local/redis/redis.pid)
-	rm -rf .local
+clean-local: ## stop and delete the project-local PostgreSQL and Redis (not while a run uses them)
+	python3 backend/bin/services.py clean

@@ -80,7 +80,9 @@ ensure_poetry() {
 
 ensure_venv() {
   local stamp="$VENV/.poetry-lock.sha256" want
-  want="$(sha256sum "$BACKEND/poetry.lock" "$BACKEND/pyproject.toml" | sha256sum | cut -d' ' -f1)-$("$PYTHON" -c 'import sys; print(sys.version_info[:2])' | tr -d ' ')"
+  # The lock's content only: its content-hash covers pyproject.toml's dependencies,
+  # and neither the checkout's path nor the tools' settings change what to install.
+  want="$(sha256sum < "$BACKEND/poetry.lock" | cut -d' ' -f1)-$("$PYTHON" -c 'import sys; print(sys.version_info[:2])' | tr -d ' ')"
   if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
   if [ -x "$VENV/bin/python" ] && [ "$(_py_version "$VENV/bin/python")" != "$(_py_version "$PYTHON")" ]; then
     log "the virtual environment uses another Python; making it anew"
@@ -100,11 +102,12 @@ setup_python() {
 }
 
 # PostgreSQL/PostGIS and Redis: exports DATABASE_URL and REDIS_URL, and
-# records in $1 what it started so that stop_services can stop just that.
+# records in $1 which project-local servers this run ($$) uses, so that
+# stop_services stops them unless another live run still uses them.
 SERVICES_STATE=""
 start_services() {
   SERVICES_STATE="$1"
-  eval "$("$PYTHON" "$BACKEND/bin/services.py" up --state "$SERVICES_STATE")"
+  eval "$("$PYTHON" "$BACKEND/bin/services.py" up --state "$SERVICES_STATE" --owner $$)"
 }
 stop_services() {
   [ -n "$SERVICES_STATE" ] && "$PYTHON" "$BACKEND/bin/services.py" down --state "$SERVICES_STATE" || true

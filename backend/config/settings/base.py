@@ -366,7 +366,9 @@ DJANGO_GUID = {
 # --- Email --------------------------------------------------------------------
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(REPO_DIR / ".local" / "mail"))
+# The file backends' paths are from the repository root when relative, whatever
+# the working directory (`make dev` runs in backend/).
+EMAIL_FILE_PATH = str(REPO_DIR / env("EMAIL_FILE_PATH", default=".local/mail"))
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -412,7 +414,7 @@ SEARCH_WORDS_SECONDS = env.int("SEARCH_WORDS_SECONDS", default=60)
 # SMS_FILE_PATH; a provider's backend implements the same one method.
 
 SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.ConsoleSmsBackend")
-SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(REPO_DIR / ".local" / "sms.jsonl"))
+SMS_FILE_PATH = str(REPO_DIR / env("SMS_FILE_PATH", default=".local/sms.jsonl"))
 
 # --- Internationalisation -----------------------------------------------------
 
