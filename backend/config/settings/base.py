@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import environ
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BACKEND_DIR.parent
@@ -75,6 +76,7 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
+    "apps.core.middleware.access_log",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -396,14 +398,20 @@ STORAGES = {
 
 # --- Logging ------------------------------------------------------------------
 # LOG_FORMAT=json gives one JSON object per line (production); "text" is for
-# people. Every record carries the request id.
+# people. Every record carries the request id. The server (gunicorn, uvicorn) and
+# the Celery worker log through this too (config/gunicorn.py, config/celery.py);
+# the access log is Django's (apps.core.middleware.access_log), so the servers' own
+# are off.
 
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env("LOG_FORMAT", default="text")
+LOGGING_CONFIG = "apps.core.logs.configure"
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+    },
     "formatters": {
         "text": {
             "format": "%(asctime)s %(levelname)-7s [%(correlation_id)s] %(name)s: %(message)s",
@@ -417,6 +425,8 @@ LOGGING: dict[str, Any] = {
                 "name": "logger",
                 "correlation_id": "request_id",
             },
+            # uvicorn's copy of its message with terminal colours
+            "reserved_attrs": [*RESERVED_ATTRS, "color_message"],
         },
     },
     "handlers": {
@@ -430,5 +440,9 @@ LOGGING: dict[str, Any] = {
     "loggers": {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django_guid": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "gunicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "uvicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+        "uvicorn.access": {"handlers": [], "propagate": False},
     },
 }
