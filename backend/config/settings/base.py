@@ -411,6 +411,7 @@ LOGGING: dict[str, Any] = {
     "disable_existing_loggers": False,
     "filters": {
         "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "short_arguments": {"()": "apps.core.logs.ShortArguments", "max_length": 64},
     },
     "formatters": {
         "text": {
@@ -439,7 +440,13 @@ LOGGING: dict[str, Any] = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        "django_guid": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # An invalid incoming X-Request-ID is logged, cut short: the client chose it.
+        "django_guid": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["short_arguments"],
+            "propagate": False,
+        },
         "gunicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "uvicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "gunicorn.access": {"handlers": [], "propagate": False},

@@ -68,6 +68,17 @@ def test_each_request_has_one_access_line_with_its_request_id(server):
     assert not [r for r in access if "private" in json.dumps(r)]
 
 
+def test_an_invalid_incoming_request_id_is_logged_cut_short(server):
+    response = server.get("/health/live/", **BEHIND_TLS, **{"X-Request-ID": "x" * 5000})
+
+    given = response.getheader("X-Request-ID")
+    warning = [r for r in records(server.lines()) if r["logger"] == "django_guid"][-1]
+    assert warning["level"] == "WARNING"
+    assert warning["message"] == (
+        f"{'x' * 64}… (5000 characters) is not a valid GUID. New GUID is {given}"
+    )
+
+
 def test_the_celery_worker_logs_json_under_production_settings(tmp_path):
     env = image_env(
         SECRET_KEY=secrets.token_urlsafe(50),
