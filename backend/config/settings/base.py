@@ -325,7 +325,8 @@ DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": True,
     "RETURN_HEADER": True,
-    "EXPOSE_HEADER": True,
+    # CORS_EXPOSE_HEADERS exposes it; django_guid's would replace that list (Retry-After).
+    "EXPOSE_HEADER": False,
     "UUID_LENGTH": 32,
 }
 
