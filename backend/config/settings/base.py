@@ -4,6 +4,7 @@
 The README lists every variable with its default.
 """
 
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,13 @@ from pythonjsonlogger.core import RESERVED_ATTRS
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BACKEND_DIR.parent
+# What the local backends write (sent mail, SMS): the repository's .local/, or the
+# system's temporary folder outside a checkout (the image's /app, whose parent is /).
+LOCAL_DIR = (
+    REPO_DIR / ".local"
+    if (REPO_DIR / "Makefile").is_file()
+    else Path(tempfile.gettempdir()) / "safejob"
+)
 
 env = environ.Env()
 # A `.env` file at the repository root is read when present; real environment
@@ -333,7 +341,7 @@ DJANGO_GUID = {
 # --- Email --------------------------------------------------------------------
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(REPO_DIR / ".local" / "mail"))
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(LOCAL_DIR / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -379,7 +387,7 @@ SEARCH_WORDS_SECONDS = env.int("SEARCH_WORDS_SECONDS", default=60)
 # SMS_FILE_PATH; a provider's backend implements the same one method.
 
 SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.ConsoleSmsBackend")
-SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(REPO_DIR / ".local" / "sms.jsonl"))
+SMS_FILE_PATH = env("SMS_FILE_PATH", default=str(LOCAL_DIR / "sms.jsonl"))
 
 # --- Internationalisation -----------------------------------------------------
 
