@@ -1,3 +1,4 @@
+import secrets
 import socket
 
 import pytest
@@ -25,3 +26,16 @@ def database_down(settings, closed_port):
         settings.DATABASES = {
             "default": {**settings.DATABASES["default"], "PORT": str(closed_port)}
         }
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    """The image's server under production settings, answering to api.example.org."""
+    from apps.core.testing.server import image_server
+
+    with image_server(
+        log=tmp_path_factory.mktemp("server") / "server.log",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="api.example.org",
+    ) as running:
+        yield running

@@ -10,7 +10,7 @@ import uuid
 import pytest
 from django.conf import settings
 
-from apps.core.testing.server import BACKEND, celery_worker_command, image_env, image_server
+from apps.core.testing.server import BACKEND, celery_worker_command, image_env
 
 pytestmark = pytest.mark.slow
 
@@ -23,18 +23,8 @@ def records(lines: list[str]) -> list[dict]:
     return [json.loads(line) for line in lines]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with image_server(
-        log=tmp_path_factory.mktemp("server") / "server.log",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="api.example.org",
-    ) as running:
-        yield running
-
-
-def test_the_server_s_own_lines_are_json(server):
-    logged = records(server.lines())
+def test_the_server_s_own_lines_are_json(production_server):
+    logged = records(production_server.lines())
 
     started = next(r for r in logged if r["logger"] == "gunicorn.error")
     assert started["message"].startswith("Starting gunicorn ")
@@ -44,14 +34,16 @@ def test_the_server_s_own_lines_are_json(server):
     assert not [r for r in logged if "color_message" in r]
 
 
-def test_each_request_has_one_access_line_with_its_request_id(server):
+def test_each_request_has_one_access_line_with_its_request_id(production_server):
     incoming = uuid.uuid4().hex
 
-    response = server.get("/api/v1/nope/?email=private", **BEHIND_TLS, **{"X-Request-ID": incoming})
+    response = production_server.get(
+        "/api/v1/nope/?email=private", **BEHIND_TLS, **{"X-Request-ID": incoming}
+    )
 
     assert response.status == 404
     assert response.getheader("X-Request-ID") == incoming
-    access = [r for r in records(server.lines()) if r["logger"] == "apps.core.access"]
+    access = [r for r in records(production_server.lines()) if r["logger"] == "apps.core.access"]
     line = access[-1]
     assert isinstance(line.pop("duration_ms"), float)
     del line["time"]
@@ -68,11 +60,11 @@ def test_each_request_has_one_access_line_with_its_request_id(server):
     assert not [r for r in access if "private" in json.dumps(r)]
 
 
-def test_an_invalid_incoming_request_id_is_logged_cut_short(server):
-    response = server.get("/health/live/", **BEHIND_TLS, **{"X-Request-ID": "x" * 5000})
+def test_an_invalid_incoming_request_id_is_logged_cut_short(production_server):
+    response = production_server.get("/health/live/", **BEHIND_TLS, **{"X-Request-ID": "x" * 5000})
 
     given = response.getheader("X-Request-ID")
-    warning = [r for r in records(server.lines()) if r["logger"] == "django_guid"][-1]
+    warning = [r for r in records(production_server.lines()) if r["logger"] == "django_guid"][-1]
     assert warning["level"] == "WARNING"
     assert warning["message"] == (
         f"{'x' * 64}… (5000 characters) is not a valid GUID. New GUID is {given}"
