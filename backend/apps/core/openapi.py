@@ -13,7 +13,10 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer
 from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
-from drf_standardized_errors.openapi_serializers import ParseErrorResponseSerializer
+from drf_standardized_errors.openapi_serializers import (
+    ParseErrorResponseSerializer,
+    ServerErrorEnum,
+)
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
@@ -31,6 +34,20 @@ class ErrorSerializer(serializers.Serializer):
 class ClientErrorResponseSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["client_error"])
     errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+class ServerErrorResponseSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=ServerErrorEnum.choices)
+    errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+SERVICE_UNAVAILABLE = OpenApiResponse(
+    ServerErrorResponseSerializer,
+    description=(
+        "503 `service_unavailable`: the database cannot be reached for the moment; "
+        "the `Retry-After` header says how many seconds to wait before trying again."
+    ),
+)
 
 
 class ValidationErrorResponseSerializer(ClientErrorResponseSerializer):

@@ -266,7 +266,22 @@ DRF_STANDARDIZED_ERRORS = {
     "ERROR_SCHEMAS": {
         400: "apps.core.openapi.ERROR_RESPONSE_400",
         403: "apps.core.openapi.ClientErrorResponseSerializer",
+        503: "apps.core.openapi.SERVICE_UNAVAILABLE",
     },
+    # drf-standardized-errors' own, and 503 `service_unavailable`: the database is out
+    # of reach (apps/core/exceptions.py).
+    "ALLOWED_ERROR_STATUS_CODES": [
+        "400",
+        "401",
+        "403",
+        "404",
+        "405",
+        "406",
+        "415",
+        "429",
+        "500",
+        "503",
+    ],
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "EXCEPTION_HANDLER_CLASS": "apps.core.exceptions.ExceptionHandler",
 }

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 BACKEND = Path(__file__).resolve().parents[3]
 DOCKERFILE = BACKEND / "Dockerfile"
@@ -60,18 +61,29 @@ def image_env(**env: str) -> dict[str, str]:
     }
 
 
+class Answer:
+    def __init__(self, response: http.client.HTTPResponse) -> None:
+        self.status = response.status
+        self.headers = response.headers
+        self.body = response.read()
+
+    def getheader(self, name: str, default: str | None = None) -> str | None:
+        return self.headers.get(name, default)
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
 class RunningServer:
     def __init__(self, port: int, log: Path) -> None:
         self.port, self.log = port, log
 
-    def get(self, path: str, **headers: str) -> http.client.HTTPResponse:
-        """A GET over plain HTTP; the response is read whole."""
+    def get(self, path: str, **headers: str) -> Answer:
+        """A GET over plain HTTP, read whole."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         try:
             conn.request("GET", path, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            return response
+            return Answer(conn.getresponse())
         finally:
             conn.close()
 
