@@ -11,7 +11,7 @@ import json
 import os
 import signal
 import socket
-import subprocess  # nosec B404 (tests run the image's commands)
+import subprocess  # nosec B404
 import sys
 import time
 from collections.abc import Iterator
@@ -96,7 +96,8 @@ def image_server(*, log: Path, startup_seconds: float = 120, **env: str) -> Iter
     """The image's CMD on 127.0.0.1 and a free port, until it answers HTTP; stopped after."""
     port = free_port()
     with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603  # nosec B603 (the Dockerfile's own command)
+        # The Dockerfile's own command.
+        process = subprocess.Popen(  # noqa: S603  # nosec B603
             on_port(dockerfile_command("CMD"), port),
             cwd=BACKEND,
             env=image_env(**env),
