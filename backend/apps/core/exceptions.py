@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
 from rest_framework import status
 from rest_framework.exceptions import (
@@ -34,6 +35,30 @@ class RequestTooLarge(APIException):
     default_code = "request_too_large"
 
 
+class ServiceUnavailable(APIException):
+    """503: the database cannot be reached (down, or no free connection in time).
+
+    `wait` is the Retry-After the error handler sends.
+    """
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The service is unavailable for a moment; try again shortly."
+    default_code = "service_unavailable"
+    wait = 5
+
+
+def database_unreachable(exc: Exception) -> bool:
+    """The database refused, timed out or lent no connection, rather than one query failing.
+
+    A failed connect (or pool timeout) leaves no connection; a lost one is closed.
+    A query's own error (a deadlock, a statement timeout) keeps its 500.
+    """
+    if not isinstance(exc, OperationalError):
+        return False
+    raw = connections[DEFAULT_DB_ALIAS].connection
+    return raw is None or bool(raw.closed)
+
+
 def field_error(field: str, detail: str, code: str) -> ValidationError:
     """A 400 on one field with a stable code: `field_error("token", "...", "invalid_token")`."""
     return ValidationError({field: [ErrorDetail(detail, code=code)]})
@@ -43,12 +68,15 @@ class ExceptionHandler(StandardizedExceptionHandler):
     """The standard error shape, also for a model's own validation (`full_clean` in services).
 
     Input serializers catch nearly everything first; what reaches the model is
-    still a 400 naming the field, never a 500.
+    still a 400 naming the field, never a 500. A database out of reach is a 503
+    with Retry-After, which clients and load balancers know to wait out.
     """
 
     def convert_known_exceptions(self, exc: Exception) -> Exception:
         if isinstance(exc, DjangoValidationError):
             return ValidationError(as_serializer_error(exc))
+        if database_unreachable(exc):
+            return ServiceUnavailable()
         if isinstance(exc, InvalidToken) and isinstance(exc.detail, dict):
             # simplejwt's detail is a dict (a message per token type it tried); the
             # contract's shape is one error: why the token failed, with its code.

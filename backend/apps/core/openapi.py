@@ -16,6 +16,7 @@ from drf_standardized_errors.openapi import AutoSchema as StandardizedAutoSchema
 from drf_standardized_errors.openapi_serializers import (
     ClientErrorEnum,
     ParseErrorResponseSerializer,
+    ServerErrorEnum,
     ValidationErrorEnum,
 )
 from rest_framework import serializers
@@ -35,6 +36,20 @@ class ErrorSerializer(serializers.Serializer):
 class ClientErrorResponseSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
     errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+class ServerErrorResponseSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=ServerErrorEnum.choices)
+    errors = ErrorSerializer(many=True)  # type: ignore[assignment]  # the contract's name
+
+
+SERVICE_UNAVAILABLE = OpenApiResponse(
+    ServerErrorResponseSerializer,
+    description=(
+        "503 `service_unavailable`: the database cannot be reached for the moment; "
+        "the `Retry-After` header says how many seconds to wait before trying again."
+    ),
+)
 
 
 class ValidationErrorResponseSerializer(ClientErrorResponseSerializer):

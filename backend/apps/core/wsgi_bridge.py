@@ -4,9 +4,12 @@ Every view and middleware of the API is synchronous, so a request runs its whole
 stack on one of `threads` threads (config/asgi.py). The request's body is read
 first, as Django's own ASGI handler reads it (in memory up to
 FILE_UPLOAD_MAX_MEMORY_SIZE, on disk beyond), but no more than
-HTTP_MAX_BODY_BYTES: a larger one is refused with 413 `request_too_large`
-before Django sees it, so no client can fill the disk with one request (Django's
-own limits apply only to what a view reads). The thread answers with the status,
+HTTP_MAX_BODY_BYTES, so no client can fill the disk with one request (Django's
+own limits apply only to what a view reads). A larger one is left unread and the
+request goes to Django without it, marked BODY_REFUSED: the middleware
+`apps.core.middleware.refuse_large_body` answers 413 `request_too_large` there,
+so that the answer has the request id and the CORS headers of any other, and is
+logged. The thread answers with the status,
 the headers and the whole body, which the event loop then sends. A streaming
 response (`StreamingHttpResponse`, `FileResponse`) is sent from its thread a
 chunk at a time instead, each waiting for the event loop (as a2wsgi sends all).
@@ -30,7 +33,8 @@ from typing import IO, Any
 
 from django.conf import settings
 
-from apps.core.views import error_response
+# In the environ of a request whose body was over HTTP_MAX_BODY_BYTES: the limit.
+BODY_REFUSED = "safejob.body_refused"
 
 Headers = list[tuple[bytes, bytes]]
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -47,26 +51,32 @@ class WSGIBridge:
         if scope["type"] != "http":
             raise ValueError(f"WSGIBridge answers HTTP only, not {scope['type']!r}")
         limit = settings.HTTP_MAX_BODY_BYTES
+        refused = False
+        body: IO[bytes] | None
         try:
             if _declared_length(scope) > limit:
                 raise BodyTooLargeError
             body = await _body(receive, limit)
         except BodyTooLargeError:
-            await _too_large(send, limit)
-            return
+            refused, body = True, io.BytesIO()
         if body is None:
             return  # the client left before it had sent its request
+        wsgi_environ = environ(scope, body)
+        if refused:
+            wsgi_environ.update({BODY_REFUSED: limit, "CONTENT_LENGTH": "0"})
         loop = asyncio.get_running_loop()
         context = contextvars.copy_context()  # each request's context vars start afresh
         try:
             answer = await loop.run_in_executor(
-                self.executor, context.run, self._respond, environ(scope, body), loop, send
+                self.executor, context.run, self._respond, wsgi_environ, loop, send
             )
         finally:
             body.close()
         if answer is None:
             return  # streamed from the thread
         status, headers, content = answer
+        if refused:
+            headers.append((b"connection", b"close"))  # the rest of the body is unread
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
 
@@ -139,20 +149,6 @@ def _declared_length(scope: dict[str, Any]) -> int:
         if name.lower() == b"content-length":
             return int(value) if value.isdigit() else 0
     return 0
-
-
-async def _too_large(send: Callable[..., Any], limit: int) -> None:
-    """413 in the API's error shape; the connection closes (the rest of the body is unread)."""
-    response = error_response(
-        413, "request_too_large", f"The request's body is larger than {limit} bytes."
-    )
-    headers = [
-        (b"content-type", response["Content-Type"].encode("latin1")),
-        (b"content-length", str(len(response.content)).encode()),
-        (b"connection", b"close"),
-    ]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
-    await send({"type": "http.response.body", "body": response.content})
 
 
 async def _body(receive: Callable[..., Any], limit: int) -> IO[bytes] | None:

@@ -5,15 +5,24 @@ The README lists every variable with its default.
 """
 
 import re
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BACKEND_DIR.parent
+# What the local backends write (sent mail, SMS): the repository's .local/, or the
+# system's temporary folder outside a checkout (the image's /app, whose parent is /).
+LOCAL_DIR = (
+    REPO_DIR / ".local"
+    if (REPO_DIR / "Makefile").is_file()
+    else Path(tempfile.gettempdir()) / "safejob"
+)
 
 env = environ.Env()
 # A `.env` file at the repository root is read when present; real environment
@@ -77,9 +86,11 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
+    "apps.core.middleware.access_log",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "apps.core.middleware.refuse_large_body",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -273,8 +284,10 @@ DRF_STANDARDIZED_ERRORS = {
         401: "apps.core.openapi.ErrorResponse401Serializer",
         403: "apps.core.openapi.ClientErrorResponseSerializer",
         413: "apps.core.openapi.ClientErrorResponseSerializer",
+        503: "apps.core.openapi.SERVICE_UNAVAILABLE",
     },
-    # drf-standardized-errors' list, and 413 `request_too_large` on every write.
+    # drf-standardized-errors' own, 413 `request_too_large` on every write, and 503
+    # `service_unavailable`: the database is out of reach (apps/core/exceptions.py).
     "ALLOWED_ERROR_STATUS_CODES": [
         "400",
         "401",
@@ -286,6 +299,7 @@ DRF_STANDARDIZED_ERRORS = {
         "415",
         "429",
         "500",
+        "503",
     ],
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "EXCEPTION_HANDLER_CLASS": "apps.core.exceptions.ExceptionHandler",
@@ -359,7 +373,8 @@ DJANGO_GUID = {
     "GUID_HEADER_NAME": "X-Request-ID",
     "VALIDATE_GUID": True,
     "RETURN_HEADER": True,
-    "EXPOSE_HEADER": True,
+    # CORS_EXPOSE_HEADERS exposes it; django_guid's would replace that list (Retry-After).
+    "EXPOSE_HEADER": False,
     "UUID_LENGTH": 32,
 }
 
@@ -368,7 +383,7 @@ DJANGO_GUID = {
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 # The file backends' paths are from the repository root when relative, whatever
 # the working directory (`make dev` runs in backend/).
-EMAIL_FILE_PATH = str(REPO_DIR / env("EMAIL_FILE_PATH", default=".local/mail"))
+EMAIL_FILE_PATH = str(REPO_DIR / env("EMAIL_FILE_PATH", default=str(LOCAL_DIR / "mail")))
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -414,7 +429,7 @@ SEARCH_WORDS_SECONDS = env.int("SEARCH_WORDS_SECONDS", default=60)
 # SMS_FILE_PATH; a provider's backend implements the same one method.
 
 SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.ConsoleSmsBackend")
-SMS_FILE_PATH = str(REPO_DIR / env("SMS_FILE_PATH", default=".local/sms.jsonl"))
+SMS_FILE_PATH = str(REPO_DIR / env("SMS_FILE_PATH", default=str(LOCAL_DIR / "sms.jsonl")))
 
 # --- Internationalisation -----------------------------------------------------
 
@@ -435,14 +450,21 @@ STORAGES = {
 
 # --- Logging ------------------------------------------------------------------
 # LOG_FORMAT=json gives one JSON object per line (production); "text" is for
-# people. Every record carries the request id.
+# people. Every record carries the request id. The server (gunicorn, uvicorn) and
+# the Celery worker log through this too (config/gunicorn.py, config/celery.py);
+# the access log is Django's (apps.core.middleware.access_log), so the servers' own
+# are off.
 
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOG_FORMAT = env("LOG_FORMAT", default="text")
+LOGGING_CONFIG = "apps.core.logs.configure"
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "django_guid.log_filters.CorrelationId"}},
+    "filters": {
+        "request_id": {"()": "django_guid.log_filters.CorrelationId"},
+        "short_arguments": {"()": "apps.core.logs.ShortArguments", "max_length": 64},
+    },
     "formatters": {
         "text": {
             "format": "%(asctime)s %(levelname)-7s [%(correlation_id)s] %(name)s: %(message)s",
@@ -456,6 +478,8 @@ LOGGING: dict[str, Any] = {
                 "name": "logger",
                 "correlation_id": "request_id",
             },
+            # uvicorn's copy of its message with terminal colours
+            "reserved_attrs": [*RESERVED_ATTRS, "color_message"],
         },
     },
     "handlers": {
@@ -468,6 +492,16 @@ LOGGING: dict[str, Any] = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        "django_guid": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # An invalid incoming X-Request-ID is logged, cut short: the client chose it.
+        "django_guid": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["short_arguments"],
+            "propagate": False,
+        },
+        "gunicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "uvicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "gunicorn.access": {"handlers": [], "propagate": False},
+        "uvicorn.access": {"handlers": [], "propagate": False},
     },
 }

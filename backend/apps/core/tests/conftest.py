@@ -1,3 +1,4 @@
+import secrets
 import socket
 
 import pytest
@@ -23,3 +24,16 @@ def redis_down(settings, closed_port):
 def database_down(monkeypatch, closed_port):
     # The probes connect anew with these settings; the test's open connection stays up.
     monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port))
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    """The image's server under production settings, answering to api.example.org."""
+    from apps.core.testing.server import image_server
+
+    with image_server(
+        log=tmp_path_factory.mktemp("server") / "server.log",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="api.example.org",
+    ) as running:
+        yield running

@@ -40,3 +40,17 @@ def test_log_lines_during_a_request_carry_its_id(api_client, caplog, redis_down)
     records = [r for r in caplog.records if r.name == "apps.core.health"]
     assert [r.getMessage() for r in records] == ["health: cache check failed"]
     assert records[0].correlation_id == incoming
+
+
+def test_a_browser_on_an_allowed_origin_may_read_the_request_id_and_retry_after(api_client):
+    response = api_client.get("/health/live/", HTTP_ORIGIN="http://localhost:3000")
+
+    assert response["Access-Control-Allow-Origin"] == "http://localhost:3000"
+    assert response["Access-Control-Expose-Headers"] == "X-Request-ID, Retry-After"
+
+
+def test_no_cors_header_is_sent_to_a_request_without_an_origin(api_client):
+    response = api_client.get("/health/live/")
+
+    assert "Access-Control-Expose-Headers" not in response
+    assert "Access-Control-Allow-Origin" not in response

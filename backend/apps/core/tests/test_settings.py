@@ -3,6 +3,7 @@
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,29 @@ def test_production_logs_one_json_object_per_line(production_env):
     assert line["logger"] == "apps.probe"
     assert line["message"] == "shift posted x"
     assert "request_id" in line
+
+
+@pytest.mark.parametrize("layout", ["checkout", "image"])
+def test_the_local_backends_write_where_the_process_may(tmp_path, layout):
+    """In a checkout under its .local/; in the image (/app, whose parent is /) under /tmp."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    backend = BACKEND
+    if layout == "image":
+        backend = tmp_path / "app"
+        shutil.copytree(BACKEND / "config", backend / "config")
+    script = "from config.settings import base; print(base.EMAIL_FILE_PATH, base.SMS_FILE_PATH)"
+    env = {k: v for k, v in os.environ.items() if k not in {"EMAIL_FILE_PATH", "SMS_FILE_PATH"}}
+
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=backend,
+        env={**env, "TMPDIR": str(temporary)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    local = BACKEND.parent / ".local" if layout == "checkout" else temporary / "safejob"
+    assert result.stdout == f"{local / 'mail'} {local / 'sms.jsonl'}\n"

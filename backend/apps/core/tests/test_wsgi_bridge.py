@@ -4,12 +4,13 @@ import asyncio
 import json
 import sys
 import threading
+import uuid
 from typing import Any
 
 import pytest
 from django.test import override_settings
 
-from apps.core.wsgi_bridge import WSGIBridge
+from apps.core.wsgi_bridge import BODY_REFUSED, WSGIBridge
 
 
 def call(app: Any, scope: dict[str, Any], messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -167,37 +168,67 @@ TOO_LARGE = {
 }
 
 
+def header(start: dict[str, Any], name: bytes) -> bytes:
+    return dict(start["headers"]).get(name, b"")
+
+
 @override_settings(HTTP_MAX_BODY_BYTES=20)
-def test_a_body_declared_larger_than_the_limit_is_refused_unread():
+def test_a_body_declared_larger_than_the_limit_is_refused_unread_by_django():
+    from config.asgi import application
+
+    incoming = uuid.uuid4().hex
+    headers = [
+        (b"host", b"testserver"),
+        (b"origin", b"http://localhost:3000"),
+        (b"x-request-id", incoming.encode()),
+        (b"content-length", b"21"),
+    ]
+
+    sent = call(application, http_scope("/api/v1/jobs/", method="POST", headers=headers), [])
+
+    start, body = sent  # nothing of the body was read: `receive` would have waited
+    assert start["status"] == 413
+    assert header(start, b"x-request-id") == incoming.encode()
+    assert header(start, b"access-control-allow-origin") == b"http://localhost:3000"
+    assert header(start, b"connection") == b"close"
+    assert json.loads(body["body"]) == TOO_LARGE
+
+
+@override_settings(HTTP_MAX_BODY_BYTES=20)
+def test_a_chunked_body_is_refused_once_it_passes_the_limit():
+    from config.asgi import application
+
+    chunks = [b"0123456789", b"abcdefghij", b"k"]
+
+    sent = call(
+        application,
+        http_scope("/api/v1/jobs/", method="POST"),
+        [{"type": "http.request", "body": c, "more_body": True} for c in chunks],
+    )
+
+    assert sent[0]["status"] == 413
+    assert uuid.UUID(header(sent[0], b"x-request-id").decode())
+    assert json.loads(sent[1]["body"]) == TOO_LARGE
+
+
+@override_settings(HTTP_MAX_BODY_BYTES=20)
+def test_the_app_gets_a_refused_request_marked_and_without_its_body():
     called: list[dict[str, Any]] = []
     headers = [(b"host", b"testserver"), (b"content-length", b"21")]
 
     sent = call(
         WSGIBridge(recording_app(called), threads=1),
         http_scope(method="POST", headers=headers),
-        [],  # nothing of the body is read
+        [],
     )
 
-    assert sent[0]["status"] == 413
-    assert (b"connection", b"close") in sent[0]["headers"]
-    assert json.loads(sent[1]["body"]) == TOO_LARGE
-    assert called == []
-
-
-@override_settings(HTTP_MAX_BODY_BYTES=20)
-def test_a_chunked_body_is_refused_once_it_passes_the_limit():
-    called: list[dict[str, Any]] = []
-    chunks = [b"0123456789", b"abcdefghij", b"k"]
-
-    sent = call(
-        WSGIBridge(recording_app(called), threads=1),
-        http_scope(method="POST"),
-        [{"type": "http.request", "body": c, "more_body": True} for c in chunks],
+    assert sent[0]["headers"] == [(b"connection", b"close")]
+    (seen,) = called
+    assert (seen[BODY_REFUSED], seen["CONTENT_LENGTH"], seen["wsgi.input"].closed) == (
+        20,
+        "0",
+        True,  # closed once the request was answered
     )
-
-    assert sent[0]["status"] == 413
-    assert json.loads(sent[1]["body"]) == TOO_LARGE
-    assert called == []
 
 
 @override_settings(HTTP_MAX_BODY_BYTES=20)

@@ -3,13 +3,13 @@
 import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
+from apps.core.testing.server import celery_worker_command
 from apps.employers.models import EmployerProfile
 from apps.users.models import MagicLinkToken, User
 from apps.users.tests.factories import UserFactory
@@ -34,21 +34,7 @@ def worker(tmp_path, settings):
         "TEST_CELERY_EAGER": "false",
     }
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool",
-            "solo",
-            "--loglevel",
-            "INFO",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
+        celery_worker_command(),
         cwd=BACKEND,
         env=env,
         stdout=subprocess.PIPE,
