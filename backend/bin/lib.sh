@@ -80,9 +80,9 @@ ensure_poetry() {
 
 ensure_venv() {
   local stamp="$VENV/.poetry-lock.sha256" want
-  # The lock's content only: its content-hash covers pyproject.toml's dependencies,
-  # and neither the checkout's path nor the tools' settings change what to install.
-  want="$(sha256sum < "$BACKEND/poetry.lock" | cut -d' ' -f1)-$("$PYTHON" -c 'import sys; print(sys.version_info[:2])' | tr -d ' ')"
+  # The contents of the lock and of pyproject.toml, not the checkout's path: a
+  # dependency edited without a new lock then reaches `poetry sync`, which refuses it.
+  want="$(cat "$BACKEND/poetry.lock" "$BACKEND/pyproject.toml" | sha256sum | cut -d' ' -f1)-$("$PYTHON" -c 'import sys; print(sys.version_info[:2])' | tr -d ' ')"
   if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
   if [ -x "$VENV/bin/python" ] && [ "$(_py_version "$VENV/bin/python")" != "$(_py_version "$PYTHON")" ]; then
     log "the virtual environment uses another Python; making it anew"
