@@ -231,7 +231,8 @@ SIMPLE_JWT = {
 
 # --- REST framework -----------------------------------------------------------
 
-_RATE = re.compile(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)")
+# DRF reads the period by its first letter: 5/minute, 5/min, 5/minutes, 5/m.
+_RATE = re.compile(r"[1-9][0-9]*/[smhd][a-z]*")
 
 
 def _throttle_rate(name: str, default: str) -> str:
@@ -240,7 +241,7 @@ def _throttle_rate(name: str, default: str) -> str:
     if not _RATE.fullmatch(rate):
         raise ImproperlyConfigured(
             f"{name}={rate!r} is not a rate: write a number of requests, a slash and"
-            " second, minute, hour or day, such as 100/hour."
+            " a period (second, minute, hour or day), such as 100/hour."
         )
     return rate
 
@@ -329,13 +330,7 @@ SPECTACULAR_SETTINGS = {
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": [
-            "not_authenticated",
-            "authentication_failed",
-            "token_not_valid",
-            "user_not_found",
-            "user_inactive",
-        ],
+        "ErrorCode401Enum": "apps.core.openapi.ERROR_CODES_401",
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
         "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",

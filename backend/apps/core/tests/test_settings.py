@@ -50,12 +50,20 @@ def test_production_refuses_to_start_without_a_secret_key(production_env):
     assert "Set the SECRET_KEY environment variable" in result.stderr
 
 
-@pytest.mark.parametrize("rate", ["garbage", "100", "100/moon", "0/hour", "-5/minute"])
+@pytest.mark.parametrize("rate", ["garbage", "100", "100/week", "0/hour", "-5/minute", "5/ minute"])
 def test_a_throttle_rate_that_is_not_one_stops_the_start(production_env, rate):
     result = _manage("check", **production_env, THROTTLE_RATE_ANON=rate)
 
     assert result.returncode != 0
     assert f"THROTTLE_RATE_ANON={rate!r} is not a rate" in result.stderr
+
+
+def test_throttle_rates_are_read_as_drf_reads_them(production_env):
+    rates = {"THROTTLE_RATE_ANON": "100/hours", "THROTTLE_RATE_USER": "5/m"}
+
+    result = _manage("check", **production_env, **rates)
+
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_logs_one_json_object_per_line(production_env):
