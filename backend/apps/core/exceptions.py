@@ -1,9 +1,15 @@
 """Errors that services raise; DRF renders them in the contract's one error shape."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousMultipartForm,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
 from drf_standardized_errors.handler import ExceptionHandler as StandardizedExceptionHandler
@@ -16,7 +22,6 @@ from rest_framework.exceptions import (
     ValidationError,
 )
 from rest_framework.serializers import as_serializer_error
-from rest_framework_simplejwt.exceptions import InvalidToken
 
 
 class Conflict(APIException):
@@ -77,20 +82,21 @@ class ExceptionHandler(StandardizedExceptionHandler):
             return ValidationError(as_serializer_error(exc))
         if database_unreachable(exc):
             return ServiceUnavailable()
-        if isinstance(exc, InvalidToken) and isinstance(exc.detail, dict):
-            # simplejwt's detail is a dict (a message per token type it tried); the
-            # contract's shape is one error: why the token failed, with its code.
+        if isinstance(exc, AuthenticationFailed) and isinstance(exc.detail, dict):
+            # simplejwt's detail is a dict (`detail`, `code`, for a bad token a message
+            # per token type it tried); the contract's shape is one error saying why.
             detail: dict[str, Any] = exc.detail
             messages = detail.get("messages") or [{}]
-            reason = messages[0].get("message") or detail.get("detail")
-            one = AuthenticationFailed(
-                reason or InvalidToken.default_detail, code=InvalidToken.default_code
-            )
+            reason = messages[0].get("message") or detail.get("detail") or exc.default_detail
+            code = str(detail.get("code") or exc.default_code)
+            one = AuthenticationFailed(str(reason), code=code)
             one.auth_header = getattr(exc, "auth_header", None)  # type: ignore[attr-defined]
             return one
         if isinstance(exc, RequestDataTooBig):
             limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             return RequestTooLarge(f"The request's body is larger than {limit} bytes.")
-        if isinstance(exc, SuspiciousOperation):  # too many fields, a bad multipart boundary...
+        if isinstance(exc, TooManyFieldsSent | TooManyFilesSent | SuspiciousMultipartForm):
+            # Django answers these 400 outside DRF, and logs them as security events.
+            logging.getLogger(f"django.security.{type(exc).__name__}").warning(str(exc))
             return ParseError("The request is malformed: too many fields, or a broken body.")
         return super().convert_known_exceptions(exc)

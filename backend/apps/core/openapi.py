@@ -66,15 +66,21 @@ ERROR_RESPONSE_400 = PolymorphicProxySerializer(
 )
 
 
+# What a 401 says: simplejwt's codes besides DRF's own.
+ERROR_CODES_401 = [
+    "not_authenticated",
+    "authentication_failed",
+    "token_not_valid",
+    "bad_authorization_header",
+    "user_not_found",
+    "user_inactive",
+    "password_changed",
+]
+
+
 class Error401Serializer(ErrorSerializer):
     code = serializers.ChoiceField(  # type: ignore[assignment]  # a narrower string
-        choices=[
-            "not_authenticated",
-            "authentication_failed",
-            "token_not_valid",
-            "user_not_found",
-            "user_inactive",
-        ],
+        choices=ERROR_CODES_401,
         help_text="`token_not_valid`: the access token is malformed or expired (refresh it).",
     )
 

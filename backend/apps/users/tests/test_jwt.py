@@ -169,3 +169,33 @@ def test_a_bad_access_token_is_one_401_error_saying_why(api_client, token, detai
         "errors": [{"code": "token_not_valid", "detail": detail, "attr": None}],
     }
     assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@pytest.mark.parametrize(
+    ("header", "code", "detail"),
+    [
+        (
+            "Bearer",
+            "bad_authorization_header",
+            "Authorization header must contain two space-delimited values",
+        ),
+        (
+            "Bearer a b",
+            "bad_authorization_header",
+            "Authorization header must contain two space-delimited values",
+        ),
+        ("inactive", "user_inactive", "User is inactive"),
+    ],
+)
+def test_every_refused_credential_is_one_401_error(api_client, header, code, detail):
+    if header == "inactive":
+        header = f"Bearer {jwt_pair_issue(user=UserFactory(is_active=False))['access']}"
+    api_client.credentials(HTTP_AUTHORIZATION=header)
+
+    response = api_client.get("/api/v1/users/me/")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "type": "client_error",
+        "errors": [{"code": code, "detail": detail, "attr": None}],
+    }
