@@ -185,7 +185,7 @@ def job_close(*, job: Job, actor: User) -> Job:
     was_visible = job.status in VISIBLE
     before = job.status
     job.status = Status.CLOSED
-    job.closed_at = timezone.now()
+    job.closed_at = job.closed_at or timezone.now()  # an expired job closed when it expired
     job.save(update_fields=["status", "closed_at", "updated_at"])
     audit_event_record(
         actor=actor,

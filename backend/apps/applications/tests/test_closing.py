@@ -11,6 +11,7 @@ from apps.employers.tests.factories import ApprovedEmployerFactory
 from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
 from apps.notifications.models import Notification
+from apps.safety.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +71,12 @@ def test_closing_twice_ends_the_applications_once(client_for):
     application = ApplicationFactory(job=job, status="reviewing")
 
     first = close(client_for, job)
+    closed_at = Job.objects.get(pk=job.pk).closed_at
     second = close(client_for, job)
 
     assert (first.status_code, second.status_code) == (200, 200)
+    assert Job.objects.get(pk=job.pk).closed_at == closed_at
+    assert AuditEvent.objects.filter(action="job.closed", target_id=job.pk).count() == 1
     assert ApplicationEvent.objects.filter(application=application).count() == 1
     assert Notification.objects.filter(user=application.candidate.user).count() == 1
 
@@ -89,16 +93,16 @@ def test_deleting_a_published_job_ends_its_applications_as_closing_does(client_f
     assert ApplicationEvent.objects.get(application=application).note == CLOSED_NOTE
 
 
-def test_an_expired_job_can_be_closed_to_end_its_hiring(client_for):
-    job = JobFactory(status="expired", closed_at=timezone.now() - timezone.timedelta(days=3))
+def test_an_expired_job_can_be_closed_and_keeps_its_closing_date(client_for):
+    expired_at = timezone.now() - timezone.timedelta(days=3)
+    job = JobFactory(status="expired", expires_at=expired_at, closed_at=expired_at)
     application = ApplicationFactory(job=job, status="interview")
 
     response = close(client_for, job)
 
     assert response.status_code == 200
     job.refresh_from_db()
-    assert job.status == "closed"
-    assert job.closed_at > timezone.now() - timezone.timedelta(minutes=1)
+    assert (job.status, job.closed_at) == ("closed", expired_at)  # retention counts from it
     assert Application.objects.get(pk=application.pk).status == "rejected"
 
 
