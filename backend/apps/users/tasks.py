@@ -36,6 +36,26 @@ def send_sign_in_link(
     )
 
 
+# Until every queue has drained of them: messages that web processes of the
+# release before `send_sign_in_link` queued (sign-in emails, and their retries,
+# waiting up to ten minutes). A worker that does not know a task drops it.
+@shared_task(**RETRY_POLICY)
+def send_magic_link_email(*, user_id: str, token: str, language: str) -> None:
+    from apps.users import emails
+    from apps.users.models import User
+
+    user = User.objects.filter(pk=user_id, is_active=True).only("email").first()
+    if user is not None:
+        emails.send_magic_link(to=user.email, token=token, language=language)
+
+
+@shared_task(**RETRY_POLICY)
+def send_no_account_email(*, email: str, language: str) -> None:
+    from apps.users import emails
+
+    emails.send_no_account(to=email, language=language)
+
+
 @shared_task(**RETRY_POLICY)
 def send_phone_code_sms(*, to: str, code: str, language: str) -> None:
     from apps.users import emails

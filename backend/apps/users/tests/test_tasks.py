@@ -82,3 +82,16 @@ def test_a_link_whose_email_failed_is_voided_before_the_retry(settings):
     failed = MagicLinkToken.objects.exclude(pk=earlier.pk).get()
     assert failed.expires_at <= timezone.now()
     assert MagicLinkToken.objects.filter(expires_at__gt=timezone.now()).get() == earlier
+
+
+def test_sign_in_emails_queued_by_the_previous_release_are_still_sent():
+    user = UserFactory(email="sanne@example.nl")
+    gone = UserFactory(email="gone@example.nl", is_active=False)
+
+    tasks.send_magic_link_email(user_id=str(user.pk), token="t" * 43, language="en")
+    tasks.send_magic_link_email(user_id=str(gone.pk), token="u" * 43, language="en")
+    tasks.send_no_account_email(email="nobody@example.nl", language="nl")
+
+    assert [m.to for m in mail.outbox] == [["sanne@example.nl"], ["nobody@example.nl"]]
+    assert "t" * 43 in mail.outbox[0].body
+    assert mail.outbox[1].subject == "Inloggen bij Safe Job"
