@@ -5,7 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied
 
@@ -14,9 +14,9 @@ from apps.core.exceptions import Conflict, field_error
 from apps.core.geo import location_update
 from apps.employers.models import EmployerProfile
 from apps.jobs import search_cache, selectors
-from apps.jobs.models import Job, SavedJob
-from apps.jobs.screening import Posting, RiskFlag, has_high_risk, screen
-from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.jobs.models import Job, MinimumWage, SavedJob
+from apps.jobs.screening import Posting, RiskFlag, Severity, has_high_risk, screen
+from apps.jobs.wages import ADULT_AGE, minimum_for_job, minimum_hourly_wage
 from apps.safety.services import audit_event_record
 from apps.users.models import User
 
@@ -270,6 +270,69 @@ def jobs_expire() -> int:
     if expired:
         search_cache.invalidate()
     return expired
+
+
+def jobs_hold_below_minimum_wage() -> int:
+    """Published jobs that a new minimum-wage rate leaves below the law go to moderators.
+
+    The WML table grows each January and July (a migration). A job published
+    before at the old rate, starting after the new one takes effect, would
+    otherwise stay in search paying less than the law allows. Each such job is
+    held (`pending_review`, a high `below_minimum_wage` flag), audited, leaves
+    search, and its employer is told to raise the wage; a moderator's approval
+    checks the minimum again. Beat runs this daily.
+    """
+    from apps.notifications.services import notification_create
+
+    highest = MinimumWage.objects.aggregate(highest=Max("hourly_amount"))["highest"] or 0
+    below = list(
+        # Only wages under the highest rate can be under theirs: the wage index finds those.
+        Job.objects.filter(status=Status.PUBLISHED, hourly_wage__lt=highest)
+        .annotate(minimum=minimum_for_job())
+        .filter(hourly_wage__lt=F("minimum"))
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    held = 0
+    for pk in below:
+        with transaction.atomic():
+            job = Job.objects.select_for_update().select_related("employer__user").get(pk=pk)
+            minimum = minimum_hourly_wage(age=job.min_age, on=job.starts_on)
+            if job.status != Status.PUBLISHED or job.hourly_wage >= minimum:
+                continue  # edited or closed since the query
+            detail = (
+                f"The statutory minimum wage for this job's workers on {job.starts_on:%d-%m-%Y}"
+                f" is now €{minimum} an hour."
+            )
+            flag = RiskFlag(
+                code="below_minimum_wage",
+                severity=Severity.HIGH,
+                matched=f"€{job.hourly_wage}",
+                detail=detail,
+            )
+            job.risk_flags = [*job.risk_flags, flag.as_dict()]
+            job.status = Status.PENDING_REVIEW
+            job.save(update_fields=["status", "risk_flags", "updated_at"])
+            audit_event_record(
+                actor=None,
+                action="job.held_for_review",
+                target_type="job",
+                target_id=job.pk,
+                before={"status": Status.PUBLISHED},
+                after={"status": job.status, "risk_flags": ["below_minimum_wage"]},
+                reason=detail,
+            )
+            notification_create(
+                user=job.employer.user,
+                kind="job.held_for_review",
+                title=f"{job.title}: the wage is below the new minimum",
+                body=f"{detail} Your job left search; raise its wage and a moderator will"
+                " publish it again.",
+                data={"job": str(job.pk)},
+            )
+            transaction.on_commit(search_cache.invalidate, robust=True)
+        held += 1
+    return held
 
 
 def title_words_refresh() -> tuple[int, int]:

@@ -15,3 +15,11 @@ def title_words_refresh() -> tuple[int, int]:
     from apps.jobs.services import title_words_refresh as refresh
 
     return refresh()
+
+
+@shared_task
+def hold_jobs_below_minimum_wage() -> int:
+    """Beat runs this daily: a new minimum-wage rate takes jobs below it out of search."""
+    from apps.jobs.services import jobs_hold_below_minimum_wage
+
+    return jobs_hold_below_minimum_wage()
