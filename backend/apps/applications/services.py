@@ -1,7 +1,7 @@
 """Applying, the status workflow with its history, fair offers, filling a job, and retention."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -147,17 +147,21 @@ def application_submit(
     return application
 
 
+def _fair_minimum(application: Application) -> tuple[Decimal, int, date]:
+    """The statutory minimum for the candidate's age on the day paid work starts, the age, the day."""
+    born = application.candidate.date_of_birth
+    # The work is paid from the start date, or from today for a job already under way.
+    day = max(application.job.starts_on, timezone.localdate())
+    # Without a birth date we cannot know the age: the adult minimum protects the worker.
+    age = age_on(born, day) if born else ADULT_AGE
+    return minimum_hourly_wage(age=age, on=day), age, day
+
+
 def _check_fair_offer(
     application: Application, wage: Decimal, *, field: str = "hourly_wage", why: str = ""
 ) -> None:
     """Nobody may be offered less than the statutory minimum for their age on the start date."""
-    job = application.job
-    born = application.candidate.date_of_birth
-    # The work is paid from the start date, or from today for a job already under way.
-    day = max(job.starts_on, timezone.localdate())
-    # Without a birth date we cannot know the age: the adult minimum protects the worker.
-    age = age_on(born, day) if born else ADULT_AGE
-    minimum = minimum_hourly_wage(age=age, on=day)
+    minimum, age, day = _fair_minimum(application)
     if wage < minimum:
         raise field_error(
             field,
@@ -224,6 +228,8 @@ def application_transition(
         wage = hourly_wage if hourly_wage is not None else application.job.hourly_wage
         _check_fair_offer(application, wage)
         application.offered_hourly_wage = wage
+    if to_status == Status.HIRED:
+        note = _offer_up_to_minimum(application, note)
     from_status = application.status
     application.status = to_status
     application.save(update_fields=["status", "offered_hourly_wage", "updated_at"])
@@ -237,11 +243,32 @@ def application_transition(
             application,
             kind="application.status_changed",
             title=f"{application.job.title}: {to_status}",
-            body=f"{who} {to_status} ({application.job.title}).",
+            body=f"{who} {to_status} ({application.job.title})."
+            + (f" Note: {note}" if note else ""),
         )
     if to_status == Status.HIRED:
         job_fill_if_complete(application.job)
     return application
+
+
+def _offer_up_to_minimum(application: Application, note: str) -> str:
+    """An offer the minimum has since risen above is taken at the minimum, as the law pays.
+
+    It was fair when made, but the minimum grows each January and July, and a
+    worker turns a year older: accepted later, it can be below it. The law voids
+    a wage below the minimum and pays the minimum instead; the hire records that,
+    and the note (which both sides see) says why.
+    """
+    offered = application.offered_hourly_wage
+    minimum, age, day = _fair_minimum(application)
+    if offered is None or offered >= minimum:
+        return note
+    application.offered_hourly_wage = minimum
+    why = (
+        f"The offer of €{offered} an hour is below the statutory minimum wage for this"
+        f" candidate (aged {age} on {day:%d-%m-%Y}), €{minimum}; the hire is at €{minimum}."
+    )
+    return f"{note} {why}".strip()
 
 
 def hired_count(job: Job) -> int:

@@ -93,7 +93,9 @@ class ApplicationTransitionView(APIView):
         description=(
             "Only the moves of the contract's table, each for its side: 409 `invalid_transition` otherwise. "
             "`offered` takes `hourly_wage` (default: the job's) and refuses one below the statutory minimum "
-            "for the candidate's age on the start date (400 `below_minimum_wage`)."
+            "for the candidate's age on the start date (400 `below_minimum_wage`). An offer accepted "
+            "(`hired`) after the minimum rose above it (a new rate, a birthday) is taken at the minimum: "
+            "`offered_hourly_wage` becomes the minimum and the move's note says why."
         ),
         request=TransitionSerializer,
         responses={

@@ -1,0 +1,80 @@
+"""An offer accepted after the minimum rose above it is taken at the minimum, as the law pays."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import time_machine
+
+from apps.applications.models import Application, ApplicationEvent
+from apps.applications.tests.factories import ApplicationFactory
+from apps.notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def offer_then_accept(client_for, *, born, starts_on, wage, offered_on, accepted_on):
+    with time_machine.travel(offered_on, tick=False):
+        application = ApplicationFactory(
+            status="shortlisted",
+            candidate__date_of_birth=born,
+            job__starts_on=starts_on,
+            job__hourly_wage=Decimal("20.00"),
+            job__positions=1,
+        )
+        offered = client_for(application.job.employer.user).post(
+            f"/api/v1/applications/{application.pk}/transition/",
+            {"status": "offered", "hourly_wage": wage},
+            format="json",
+        )
+        assert offered.status_code == 200, offered.json()
+    with time_machine.travel(accepted_on, tick=False):
+        accepted = client_for(application.candidate.user).post(
+            f"/api/v1/applications/{application.pk}/transition/",
+            {"status": "hired", "note": "Tot maandag!"},
+            format="json",
+        )
+    return application, accepted
+
+
+def test_a_worker_who_turned_21_meanwhile_is_hired_at_the_adult_minimum(client_for):
+    # 20 when offered the 20-year-olds' minimum; the job is under way and they are 21 at acceptance.
+    application, accepted = offer_then_accept(
+        client_for,
+        born=date(2005, 3, 3),
+        starts_on=date(2026, 2, 15),
+        wage="11.77",
+        offered_on=date(2026, 2, 1),
+        accepted_on=date(2026, 3, 10),
+    )
+
+    assert accepted.status_code == 200
+    assert accepted.json()["status"] == "hired"
+    assert accepted.json()["offered_hourly_wage"] == "14.71"
+    assert Application.objects.get(pk=application.pk).offered_hourly_wage == Decimal("14.71")
+    why = (
+        "Tot maandag! The offer of €11.77 an hour is below the statutory minimum wage for this"
+        " candidate (aged 21 on 10-03-2026), €14.71; the hire is at €14.71."
+    )
+    event = ApplicationEvent.objects.filter(application=application).latest("created_at")
+    assert (event.to_status, event.note) == ("hired", why)
+    told = Notification.objects.get(
+        user=application.job.employer.user, kind="application.status_changed"
+    )
+    assert told.body.endswith(f"Note: {why}")
+
+
+def test_an_offer_still_fair_at_acceptance_is_taken_as_it_is(client_for):
+    application, accepted = offer_then_accept(
+        client_for,
+        born=date(2005, 3, 3),
+        starts_on=date(2026, 2, 15),
+        wage="15.00",
+        offered_on=date(2026, 2, 1),
+        accepted_on=date(2026, 3, 10),
+    )
+
+    assert accepted.status_code == 200
+    assert accepted.json()["offered_hourly_wage"] == "15.00"
+    event = ApplicationEvent.objects.filter(application=application).latest("created_at")
+    assert event.note == "Tot maandag!"
