@@ -1,4 +1,4 @@
-"""Logging: the configuration call and a filter for values a client chose."""
+"""Logging: the configuration call and filters for values a client chose."""
 
 import logging
 import logging.config
@@ -40,4 +40,29 @@ class ShortArguments(logging.Filter):
     def _cut(self, arg: object) -> object:
         if isinstance(arg, str) and len(arg) > self.max_length:
             return f"{arg[: self.max_length]}… ({len(arg)} characters)"
+        return arg
+
+
+class NoQueryStrings(logging.Filter):
+    """Cuts the query string off a record's path arguments (`/ws/v1/chat/?token=…`).
+
+    uvicorn logs a WebSocket's path as the client sent it, and the contract puts
+    the access token in its query string. Equal when alike, as ShortArguments.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NoQueryStrings)
+
+    def __hash__(self) -> int:
+        return hash(NoQueryStrings)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._cut(arg) for arg in record.args)
+        return True
+
+    @staticmethod
+    def _cut(arg: object) -> object:
+        if isinstance(arg, str) and arg.startswith("/") and "?" in arg:
+            return arg.split("?", 1)[0] + "?…"
         return arg

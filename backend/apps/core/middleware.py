@@ -1,6 +1,7 @@
 """Middleware of our own: the access log, and the 413 for a body the server refused."""
 
 import logging
+import re
 import time
 from collections.abc import Callable
 
@@ -10,6 +11,18 @@ from apps.core.views import error_response
 from apps.core.wsgi_bridge import BODY_REFUSED
 
 access_logger = logging.getLogger("apps.core.access")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+LOGGED_PATH_LENGTH = 300
+
+
+def loggable_path(path: str) -> str:
+    """The path as one line of bounded length: a client chooses it, line breaks included."""
+    escaped = _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", path)
+    if len(escaped) > LOGGED_PATH_LENGTH:
+        return f"{escaped[:LOGGED_PATH_LENGTH]}… ({len(escaped)} characters)"
+    return escaped
 
 
 def access_log(
@@ -26,15 +39,16 @@ def access_log(
         started = time.perf_counter()
         response = get_response(request)
         duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        path = loggable_path(request.path)
         access_logger.info(
             "%s %s %s %.1fms",
             request.method,
-            request.path,
+            path,
             response.status_code,
             duration_ms,
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": path,
                 "status": response.status_code,
                 "duration_ms": duration_ms,
             },

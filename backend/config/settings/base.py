@@ -463,6 +463,7 @@ LOGGING: dict[str, Any] = {
     "filters": {
         "request_id": {"()": "django_guid.log_filters.CorrelationId"},
         "short_arguments": {"()": "apps.core.logs.ShortArguments", "max_length": 64},
+        "no_query_strings": {"()": "apps.core.logs.NoQueryStrings"},
     },
     "formatters": {
         "text": {
@@ -477,8 +478,10 @@ LOGGING: dict[str, Any] = {
                 "name": "logger",
                 "correlation_id": "request_id",
             },
-            # uvicorn's copy of its message with terminal colours
-            "reserved_attrs": [*RESERVED_ATTRS, "color_message"],
+            # Extras never written: uvicorn's copy of its message with terminal colours,
+            # Celery's task arguments (`data`: an email, an IP) and Django's request
+            # (`request`: its repr has the query string, what a person typed).
+            "reserved_attrs": [*RESERVED_ATTRS, "color_message", "data", "request"],
         },
     },
     "handlers": {
@@ -499,7 +502,13 @@ LOGGING: dict[str, Any] = {
             "propagate": False,
         },
         "gunicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        "uvicorn.error": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # uvicorn logs each WebSocket's path with its query string, where the token goes.
+        "uvicorn.error": {
+            "handlers": ["console"],
+            "level": LOG_LEVEL,
+            "filters": ["no_query_strings"],
+            "propagate": False,
+        },
         "gunicorn.access": {"handlers": [], "propagate": False},
         "uvicorn.access": {"handlers": [], "propagate": False},
     },
