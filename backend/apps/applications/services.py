@@ -51,6 +51,9 @@ FINAL = frozenset({Status.HIRED, Status.REJECTED, Status.WITHDRAWN, Status.DECLI
 OPEN = frozenset(set(Status.values) - FINAL)
 FILLED_NOTE = "All positions of this job have been filled."
 CLOSED_NOTE = "The employer closed this job."
+REJECTED_JOB_NOTE = "The platform's moderators took this job down."
+# Offers and hires need a job workers may take: live, or past its date (hiring goes on).
+HIRING = (Job.Status.PUBLISHED, Job.Status.EXPIRED)
 RETENTION_AFTER_CLOSE = timedelta(weeks=4)
 RETENTION_WITH_CONSENT = timedelta(days=365)
 UNSUCCESSFUL = (Status.REJECTED, Status.WITHDRAWN, Status.DECLINED)
@@ -224,6 +227,14 @@ def application_transition(
             code="positions_filled",
             detail="Every position of this job is already taken.",
         )
+    if to_status in (Status.OFFERED, Status.HIRED) and (
+        application.job.status not in HIRING or not application.job.employer.is_verified
+    ):
+        # Held for review, taken down, closed, or its employer suspended: no new commitments.
+        raise Conflict(
+            code="job_not_open",
+            detail="This job is not open for offers or hiring now.",
+        )
     if to_status == Status.OFFERED:
         wage = hourly_wage if hourly_wage is not None else application.job.hourly_wage
         _check_fair_offer(application, wage)
@@ -268,7 +279,7 @@ def _offer_up_to_minimum(application: Application, note: str) -> str:
         f"The offer of €{offered} an hour is below the statutory minimum wage for this"
         f" candidate (aged {age} on {day:%d-%m-%Y}), €{minimum}; the hire is at €{minimum}."
     )
-    return f"{note} {why}".strip()
+    return f"{why} {note}".strip()  # first: a notification keeps the first 2,000 characters
 
 
 def hired_count(job: Job) -> int:

@@ -100,7 +100,11 @@ class ApplicationTransitionView(APIView):
         request=TransitionSerializer,
         responses={
             200: ApplicationSerializer,
-            409: conflict("`invalid_transition`; `positions_filled` when every position is taken"),
+            409: conflict(
+                "`invalid_transition`; `positions_filled` when every position is taken;"
+                " `job_not_open` for an offer or a hire while the job is held for review, taken"
+                " down or closed, or its employer is not verified"
+            ),
         },
     )
     def post(self, request: Request, application_id: uuid.UUID) -> Response:

@@ -166,6 +166,7 @@ def job_publish(*, job: Job, actor: User) -> Job:
     _check_minimum_wage(job)
     _publish_or_hold(job, actor=actor)
     job.rejection_reason = ""
+    job.closed_at = None  # a rejected job published again is open again
     job.save()
     _after_commit_refresh_search(job, was_visible=False)
     return job
@@ -223,6 +224,10 @@ def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
     job.published_at = now
     job.expires_at = now + PUBLICATION_PERIOD
     job.save(update_fields=["status", "published_at", "expires_at", "updated_at"])
+    from apps.applications.services import job_fill_if_complete
+
+    job_fill_if_complete(job)  # its positions lowered to the hires while it was held
+    job.refresh_from_db()
     audit_event_record(
         actor=moderator,
         action="job.approved",
@@ -246,9 +251,14 @@ def job_reject(*, job: Job, moderator: User, reason: str) -> Job:
         raise Conflict(
             code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
         )
+    from apps.applications.services import REJECTED_JOB_NOTE, applications_end_open
+
+    # What applicants the job had (while it was published) hear an answer.
+    applications_end_open(job=job, actor=moderator, note=REJECTED_JOB_NOTE)
     job.status = Status.REJECTED
     job.rejection_reason = reason
-    job.save(update_fields=["status", "rejection_reason", "updated_at"])
+    job.closed_at = timezone.now()
+    job.save(update_fields=["status", "rejection_reason", "closed_at", "updated_at"])
     audit_event_record(
         actor=moderator,
         action="job.rejected",
@@ -262,11 +272,15 @@ def job_reject(*, job: Job, moderator: User, reason: str) -> Job:
 
 
 def jobs_expire() -> int:
-    """Published jobs past their date become expired (search already hides them)."""
+    """Published jobs past their date become expired (search already hides them).
+
+    So do jobs held for review after they were published, which keep their date:
+    a held job nobody decides on would otherwise never end, nor its retention clock start.
+    """
     now = timezone.now()
-    expired = Job.objects.filter(status=Status.PUBLISHED, expires_at__lte=now).update(
-        status=Status.EXPIRED, closed_at=F("expires_at"), updated_at=now
-    )
+    expired = Job.objects.filter(
+        status__in=(Status.PUBLISHED, Status.PENDING_REVIEW), expires_at__lte=now
+    ).update(status=Status.EXPIRED, closed_at=F("expires_at"), updated_at=now)
     if expired:
         search_cache.invalidate()
     return expired

@@ -33,3 +33,15 @@ def test_the_task_expires_jobs_past_their_date_only():
         "published",
         "draft",
     ]
+
+
+def test_a_job_held_after_it_was_published_expires_at_its_date_too():
+    expires_at = timezone.now() - timedelta(minutes=1)
+    held = JobFactory(status="pending_review", expires_at=expires_at)
+    never_published = JobFactory(status="pending_review", published_at=None, expires_at=None)
+
+    assert expire_jobs() == 1
+
+    held.refresh_from_db()
+    assert (held.status, held.closed_at) == ("expired", expires_at)
+    assert Job.objects.get(pk=never_published.pk).status == "pending_review"

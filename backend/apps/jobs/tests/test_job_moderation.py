@@ -1,5 +1,9 @@
 import pytest
 
+from apps.applications.models import Application, ApplicationEvent
+from apps.applications.services import REJECTED_JOB_NOTE
+from apps.applications.tests.factories import ApplicationFactory
+from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
 from apps.safety.models import AuditEvent
 
@@ -95,3 +99,37 @@ def test_a_moderator_cannot_approve_a_job_below_the_minimum(actors, client_for):
     job.refresh_from_db()
     assert (job.status, job.published_at) == ("pending_review", None)
     assert not AuditEvent.objects.exists()
+
+
+def test_rejecting_a_held_job_ends_its_applications_and_publishing_again_reopens_it(
+    actors, client_for
+):
+    job = held()
+    waiting = ApplicationFactory(job=job, status="interview")
+
+    response = client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/reject/", {"reason": "A deposit."}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert Application.objects.get(pk=waiting.pk).status == "rejected"
+    event = ApplicationEvent.objects.get(application=waiting)
+    assert (event.actor, event.note) == (actors["moderator"], REJECTED_JOB_NOTE)
+    job.refresh_from_db()
+    assert job.closed_at is not None  # retention counts from here
+    republished = client_for(job.employer.user).post(f"/api/v1/jobs/{job.pk}/publish/")
+    assert republished.json()["status"] == "published"
+    assert Job.objects.get(pk=job.pk).closed_at is None
+
+
+def test_approving_a_held_job_whose_positions_are_all_taken_fills_it(actors, client_for):
+    job = held(positions=1)
+    ApplicationFactory(job=job, status="hired")
+
+    response = client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/approve/", {}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "filled"
+    assert Job.objects.get(pk=job.pk).status == "filled"
