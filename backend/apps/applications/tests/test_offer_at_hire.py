@@ -8,6 +8,7 @@ import time_machine
 
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.tests.factories import ApplicationFactory
+from apps.jobs.models import MinimumWage
 from apps.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +54,8 @@ def test_a_worker_who_turned_21_meanwhile_is_hired_at_the_adult_minimum(client_f
     assert accepted.json()["offered_hourly_wage"] == "14.71"
     assert Application.objects.get(pk=application.pk).offered_hourly_wage == Decimal("14.71")
     why = (
-        "Tot maandag! The offer of €11.77 an hour is below the statutory minimum wage for this"
-        " candidate (aged 21 on 10-03-2026), €14.71; the hire is at €14.71."
+        "The offer of €11.77 an hour is below the statutory minimum wage for this candidate"
+        " (aged 21 on 10-03-2026), €14.71; the hire is at €14.71. Tot maandag!"
     )
     event = ApplicationEvent.objects.filter(application=application).latest("created_at")
     assert (event.to_status, event.note) == ("hired", why)
@@ -78,3 +79,23 @@ def test_an_offer_still_fair_at_acceptance_is_taken_as_it_is(client_for):
     assert accepted.json()["offered_hourly_wage"] == "15.00"
     event = ApplicationEvent.objects.filter(application=application).latest("created_at")
     assert event.note == "Tot maandag!"
+
+
+def test_an_offer_accepted_after_a_new_rate_took_effect_is_hired_at_the_new_rate(client_for):
+    MinimumWage.objects.create(
+        effective_from=date(2027, 1, 1), age=21, hourly_amount=Decimal("15.00"), source="test"
+    )
+    # Fair in December at 2026's rate; the job is under way when the offer is accepted.
+    application, accepted = offer_then_accept(
+        client_for,
+        born=date(1990, 5, 5),
+        starts_on=date(2026, 12, 14),
+        wage="14.71",
+        offered_on=date(2026, 12, 1),
+        accepted_on=date(2027, 1, 4),
+    )
+
+    assert accepted.status_code == 200
+    assert accepted.json()["offered_hourly_wage"] == "15.00"
+    event = ApplicationEvent.objects.filter(application=application).latest("created_at")
+    assert event.note.startswith("The offer of €14.71 an hour is below the statutory minimum")
