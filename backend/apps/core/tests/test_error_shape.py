@@ -186,3 +186,26 @@ def test_too_many_query_parameters_are_a_400_not_a_500(settings):
             "attr": None,
         }
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"email": "a\\ud800@b.nl"}',  # a lone surrogate is no text
+        '{"\\udfff": 1}',
+        "[" * 100_000 + "]" * 100_000,  # deeper than any parser should follow
+        '{"email": NaN}',
+    ],
+    ids=["surrogate-value", "surrogate-key", "deep", "nan"],
+)
+def test_json_that_is_no_text_or_too_deep_is_a_400(api_client, body):
+    from apps.users.models import User
+
+    response = api_client.post(
+        "/api/v1/auth/magic-link/", data=body, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["type"] == "client_error"
+    assert response.json()["errors"][0]["code"] == "parse_error"
+    assert not User.objects.exists()
