@@ -117,3 +117,18 @@ def age_on(date_of_birth: date, day: date) -> int:
         - date_of_birth.year
         - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
     )
+
+
+def validate_mailbox_address(value: str) -> None:
+    """An everyday address: no quoted local part and no IP-literal domain.
+
+    Both are valid by the RFCs, and both let one mailbox be written many ways
+    (`"sanne"@x.nl`, `"\\sanne"@x.nl` and `sanne@x.nl` are one inbox): each
+    spelling would be its own account and its own sign-in throttle.
+    """
+    local, _at, domain = str(value).rpartition("@")
+    if '"' in local or "\\" in local or domain.startswith("["):
+        raise ValidationError(
+            _("Enter an email address without quotes or an IP address as its domain."),
+            code="invalid",
+        )

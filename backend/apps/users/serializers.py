@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
-from apps.core.validators import normalize_phone_number
+from apps.core.validators import normalize_phone_number, validate_mailbox_address
 from apps.users.models import User
 
 _USER_FIELDS = (
@@ -29,7 +29,7 @@ class UserSerializer(StrictFieldsMixin, serializers.ModelSerializer[User]):
 
 
 class MagicLinkRequestSerializer(StrictFieldsMixin, serializers.Serializer):
-    email = serializers.EmailField(max_length=254)
+    email = serializers.EmailField(max_length=254, validators=[validate_mailbox_address])
     user_type = serializers.ChoiceField(
         choices=[User.UserType.CANDIDATE, User.UserType.EMPLOYER],
         required=False,

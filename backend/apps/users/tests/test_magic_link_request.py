@@ -125,7 +125,19 @@ def test_no_admin_or_unknown_type_through_the_api(ask, user_type):
 
 
 @pytest.mark.parametrize(
-    "email", ["not-an-email", "a@", "@example.nl", "a b@example.nl", "", "x" * 250 + "@example.nl"]
+    "email",
+    [
+        "not-an-email",
+        "a@",
+        "@example.nl",
+        "a b@example.nl",
+        "",
+        "x" * 250 + "@example.nl",
+        # One inbox written another way: each spelling would be an account and a throttle.
+        '"sanne"@example.nl',
+        '"\\sanne"@example.nl',
+        "sanne@[127.0.0.1]",
+    ],
 )
 def test_malformed_email_is_a_validation_error(ask, email):
     response = ask({"email": email})
@@ -237,3 +249,17 @@ def test_the_request_only_queues_so_its_timing_tells_nothing(
     assert User.objects.count() == 2
     assert not MagicLinkToken.objects.exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "recorded"), [("garbage", "127.0.0.1"), ("203.0.113.7", "203.0.113.7")]
+)
+def test_a_forwarded_address_is_recorded_only_when_it_is_one(ask, settings, forwarded, recorded):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    user = UserFactory(email="sanne@example.nl")
+
+    response = ask({"email": "sanne@example.nl"}, HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert response.status_code == 202
+    assert MagicLinkToken.objects.get(user=user).requested_ip == recorded
+    assert len(mail.outbox) == 1
