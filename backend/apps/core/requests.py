@@ -1,3 +1,4 @@
+import ipaddress
 from typing import TYPE_CHECKING, cast
 
 from rest_framework.request import Request
@@ -8,9 +9,17 @@ if TYPE_CHECKING:
 
 
 def client_ip(request: Request) -> str | None:
-    """The caller's address, trusting as many proxies as REST_FRAMEWORK's NUM_PROXIES says."""
-    ident = BaseThrottle().get_ident(request)
-    return ident or None
+    """The caller's address, trusting as many proxies as REST_FRAMEWORK's NUM_PROXIES says.
+
+    What a proxy's X-Forwarded-For gives is checked to be an address; anything
+    else (a client that reached the app past its proxy can write the header)
+    falls back to the connection's own address.
+    """
+    ident = str(BaseThrottle().get_ident(request) or "")
+    try:
+        return str(ipaddress.ip_address(ident))
+    except ValueError:
+        return request.META.get("REMOTE_ADDR") or None
 
 
 def user_agent(request: Request) -> str:

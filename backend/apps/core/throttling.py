@@ -13,11 +13,12 @@ twice the rate over one period, never more). One
 Lua script checks and counts atomically, and a refused request is not counted,
 as in DRF. Rates, scopes and `THROTTLE_RATES` are DRF's.
 
-When Redis is down, refusing every request would take sign-in down with it,
-so a throttle that cannot count lets the request through and logs an error.
-What stays closed without Redis: nothing in sign-in itself; the email that
-carries a magic link waits on the Celery broker, so it is not sent (the
-request still answers 202 and the failure is logged).
+When Redis is down, refusing every request would take the whole API down with
+it, so a throttle that cannot count lets the request through and logs an
+error. What stays closed without Redis: new sign-in links (the worker makes
+them, through the Celery broker), emails and SMS; the request still answers
+202 and the failure is logged. Verifying a link, refreshing tokens and
+everything signed in keep working.
 """
 
 import hashlib
@@ -32,6 +33,7 @@ from rest_framework import throttling
 from rest_framework.request import Request
 
 from apps.core.cache import SharedConnectionPool
+from apps.core.requests import client_ip
 
 if TYPE_CHECKING:  # rest_framework.views imports the throttle classes named in settings
     from rest_framework.views import APIView
@@ -74,6 +76,10 @@ class _Redis:
 
 class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     """DRF's SimpleRateThrottle (rates, scopes, cache keys) counting in Redis as above."""
+
+    def get_ident(self, request: Request) -> str:
+        """The client's address as sign-in records it (`client_ip`: a checked address)."""
+        return client_ip(request) or ""
 
     retry_after: float | None = None
     num_requests: int  # set from the rate by DRF
@@ -145,7 +151,7 @@ class ScopedRateThrottle(SlidingWindowThrottle):
         ident = self.get_ident_for(request)
         if ident is None:
             return None
-        digest = hashlib.sha256(ident.encode()).hexdigest()[:32]
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         return self.cache_format % {"scope": self.scope, "ident": digest}
 
     def get_ident_for(self, request: Request) -> str | None:
