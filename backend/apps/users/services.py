@@ -18,6 +18,7 @@ from rest_framework_simplejwt.utils import datetime_from_epoch
 from apps.candidates.models import CandidateProfile
 from apps.candidates.services import candidate_profile_create
 from apps.core.exceptions import field_error
+from apps.core.sms import send_sms
 from apps.employers.models import EmployerProfile
 from apps.employers.services import employer_profile_create
 from apps.users import emails, tasks, tokens
@@ -26,7 +27,6 @@ from apps.users.models import MagicLinkToken, PhoneVerification, User
 logger = logging.getLogger(__name__)
 
 SELF_SERVICE_USER_TYPES = (User.UserType.CANDIDATE, User.UserType.EMPLOYER)
-REDACTED = "***"
 INVALID_TOKEN_DETAIL = (
     "This sign-in link is invalid or has expired. Ask for a new one."  # noqa: S105  # nosec B105
 )
@@ -242,29 +242,60 @@ def user_update(
 
 @transaction.atomic
 def phone_verification_start(*, user: User, phone_number: str, language: str) -> PhoneVerification:
-    """Text a fresh 6-digit code to the number; earlier open codes of the user end."""
+    """Text a fresh 6-digit code to the number; earlier open codes of the user end.
+
+    The code is made in the Celery worker (`phone_code_send`), so it never travels
+    through the broker; until then the verification has no code and takes none.
+    """
     now = timezone.now()
     PhoneVerification.objects.filter(
         user=user, verified_at__isnull=True, expires_at__gt=now
     ).update(expires_at=now)
-    code = tokens.new_phone_code()
-    verification = PhoneVerification(
+    verification = PhoneVerification.objects.create(
         user=user,
         phone_number=phone_number,
+        code_hash="",
         created_at=now,
         expires_at=now + settings.PHONE_CODE_TTL,
     )
-    verification.code_hash = tokens.hash_phone_code(verification_id=verification.id, code=code)
-    verification.save()
     language = user.preferred_language or language
+    verification_id = str(verification.pk)
     transaction.on_commit(
-        lambda: tasks.send_phone_code_sms.apply_async(
-            kwargs={"to": phone_number, "code": code, "language": language},
-            kwargsrepr=repr({"to": phone_number, "code": REDACTED, "language": language}),
-        ),
+        lambda: tasks.send_phone_code.delay(verification_id=verification_id, language=language),
         robust=True,
     )
     return verification
+
+
+def phone_code_send(*, verification_id: str, language: str) -> None:
+    """Make the code of a verification still open and text it (in the Celery worker).
+
+    A code whose text could not be sent is taken back before the error goes up,
+    so the retry makes and sends a fresh one.
+    """
+    with transaction.atomic():
+        verification = (
+            PhoneVerification.objects.select_for_update()
+            .filter(
+                pk=verification_id,
+                code_hash="",
+                verified_at__isnull=True,
+                expires_at__gt=timezone.now(),
+            )
+            .first()
+        )
+        if verification is None:
+            return  # ended by a newer code, used, or expired before the worker came to it
+        code = tokens.new_phone_code()
+        verification.code_hash = tokens.hash_phone_code(verification_id=verification.id, code=code)
+        verification.save(update_fields=["code_hash"])
+    try:
+        send_sms(
+            to=verification.phone_number, body=emails.phone_code_text(code=code, language=language)
+        )
+    except Exception:
+        PhoneVerification.objects.filter(pk=verification.pk).update(code_hash="")
+        raise
 
 
 def phone_verification_confirm(*, user: User, code: Any) -> User:

@@ -1,8 +1,7 @@
 """Celery tasks of the users app: they call the email and SMS senders, nothing more.
 
-Sign-in links are made in the worker and never travel through the broker.
-Phone codes travel in the task's arguments only; `kwargsrepr` keeps them out
-of Celery's logs and monitors.
+Sign-in links and phone codes are made in the worker and never travel through
+the broker.
 """
 
 import logging
@@ -57,7 +56,15 @@ def send_no_account_email(*, email: str, language: str) -> None:
 
 
 @shared_task(**RETRY_POLICY)
+def send_phone_code(*, verification_id: str, language: str) -> None:
+    from apps.users import services
+
+    services.phone_code_send(verification_id=verification_id, language=language)
+
+
+@shared_task(**RETRY_POLICY)
 def send_phone_code_sms(*, to: str, code: str, language: str) -> None:
+    """The previous release's task, until queued messages have drained (see above)."""
     from apps.users import emails
 
     send_sms(to=to, body=emails.phone_code_text(code=code, language=language))

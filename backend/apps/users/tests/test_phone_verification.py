@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from apps.users import tasks
 from apps.users.models import PhoneVerification, User
 from apps.users.tests.factories import UserFactory
 
@@ -208,3 +209,56 @@ def test_codes_are_throttled_per_number_across_users(start, texts):
 
     assert statuses == [202, 202, 202, 429]
     assert len(texts()) == 3
+
+
+def test_the_code_is_made_by_the_worker_and_none_works_before(
+    client_for, django_capture_on_commit_callbacks, texts
+):
+    user = UserFactory()
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = client_for(user).post(START, {"phone_number": "0612345678"}, format="json")
+    verification = PhoneVerification.objects.get(user=user)
+    too_soon = client_for(user).post(VERIFY, {"code": "000000"}, format="json")
+    assert (response.status_code, verification.code_hash, texts()) == (202, "", [])
+    assert too_soon.json()["errors"] == INVALID_CODE
+
+    queued[0]()  # the worker's turn
+
+    verified = client_for(user).post(VERIFY, {"code": sent_code(texts)}, format="json")
+    assert verified.status_code == 200
+
+
+def test_a_verification_ended_before_the_worker_came_gets_no_text(texts):
+    user = UserFactory()
+    ended = PhoneVerification.objects.create(
+        user=user, phone_number="+31612345678", code_hash="", expires_at=timezone.now()
+    )
+
+    tasks.send_phone_code(verification_id=str(ended.pk), language="en")
+
+    assert texts() == []
+    assert PhoneVerification.objects.get(pk=ended.pk).code_hash == ""
+
+
+def test_a_code_whose_text_failed_is_taken_back_before_the_retry(settings, tmp_path):
+    settings.SMS_FILE_PATH = str(tmp_path)  # a folder: the file backend cannot append to it
+    user = UserFactory()
+    verification = PhoneVerification.objects.create(
+        user=user,
+        phone_number="+31612345678",
+        code_hash="",
+        expires_at=timezone.now() + timedelta(minutes=10),
+    )
+
+    with pytest.raises(IsADirectoryError):
+        tasks.send_phone_code(verification_id=str(verification.pk), language="en")
+
+    assert PhoneVerification.objects.get(pk=verification.pk).code_hash == ""
+
+
+def test_a_code_queued_by_the_previous_release_is_still_texted(texts):
+    tasks.send_phone_code_sms(to="+31612345678", code="123456", language="en")
+
+    assert texts()[0]["to"] == "+31612345678"
+    assert "123456" in texts()[0]["body"]
