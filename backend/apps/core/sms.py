@@ -3,6 +3,8 @@
 `SMS_BACKEND` names the backend. The console backend prints each message,
 the file backend appends it as a JSON line to `SMS_FILE_PATH` (tests and
 local runs read it); a provider's backend implements `send` the same way.
+Production refuses to send (`NoSmsBackend`) until one is named: the console's
+lines would put every phone code into the server's logs.
 """
 
 import json
@@ -11,6 +13,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -25,6 +28,15 @@ class ConsoleSmsBackend(SmsBackend):
     def send(self, *, to: str, body: str) -> None:
         sys.stdout.write(f"SMS to {to}: {body}\n")
         sys.stdout.flush()
+
+
+class NoSmsBackend(SmsBackend):
+    """Production's default until a provider is set: refuses, so no code lands in a log."""
+
+    def send(self, *, to: str, body: str) -> None:
+        raise ImproperlyConfigured(
+            "No SMS provider: set SMS_BACKEND to a provider's backend to send texts."
+        )
 
 
 class FileSmsBackend(SmsBackend):

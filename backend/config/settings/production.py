@@ -47,3 +47,6 @@ LOGGING = {
         },
     },
 }
+
+# No SMS provider is built in; printing texts (the console backend) would log codes.
+SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.NoSmsBackend")

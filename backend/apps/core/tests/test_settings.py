@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from apps.core.sms import NoSmsBackend
 
 BACKEND = Path(__file__).resolve().parents[3]
 
@@ -113,3 +116,18 @@ def test_the_local_backends_write_where_the_process_may(tmp_path, layout):
     assert result.returncode == 0, result.stderr
     local = BACKEND.parent / ".local" if layout == "checkout" else temporary / "safejob"
     assert result.stdout == f"{local / 'mail'} {local / 'sms.jsonl'}\n"
+
+
+def test_production_sends_no_text_until_a_provider_is_named(production_env):
+    show = "from django.conf import settings; print(settings.SMS_BACKEND)"
+
+    default = _manage("shell", "-c", show, **production_env)
+    named = _manage("shell", "-c", show, **production_env, SMS_BACKEND="acme.sms.Backend")
+
+    assert default.stdout.splitlines()[-1] == "apps.core.sms.NoSmsBackend"
+    assert named.stdout.splitlines()[-1] == "acme.sms.Backend"
+
+
+def test_the_refusing_backend_sends_nothing_and_says_why():
+    with pytest.raises(ImproperlyConfigured, match="set SMS_BACKEND"):
+        NoSmsBackend().send(to="+31612345678", body="Your Safe Job code is 123456.")
