@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
@@ -37,10 +40,20 @@ class MagicLinkRequestSerializer(StrictFieldsMixin, serializers.Serializer):
     )
 
 
+class AnyTextField(serializers.CharField):
+    """A CharField without DRF's refusal of NUL characters: the service judges the text."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
 class MagicLinkVerifySerializer(StrictFieldsMixin, serializers.Serializer):
-    # Any string: a token of the wrong length or alphabet is `invalid_token`, as an
-    # unknown one is (services.magic_link_verify), not a field error of its own.
-    token = serializers.CharField(allow_blank=True, trim_whitespace=True)
+    # Any string: a token of the wrong length or alphabet (or with a NUL in it) is
+    # `invalid_token`, as an unknown one is (services.magic_link_verify).
+    token = AnyTextField(allow_blank=True, trim_whitespace=True)
 
 
 class TokenPairSerializer(serializers.Serializer):

@@ -111,7 +111,18 @@ def test_a_tampered_token_is_invalid(api_client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "token",
-    ["short", "x" * 42, "x" * 44, "a" * 42 + "=", "a" * 42 + "!", "ä" * 43, "a" * 513, "   ", ""],
+    [
+        "short",
+        "x" * 42,
+        "x" * 44,
+        "a" * 42 + "=",
+        "a" * 42 + "!",
+        "ä" * 43,
+        "a" * 513,
+        "   ",
+        "",
+        "a" * 42 + "\x00",
+    ],
 )
 def test_malformed_tokens_are_invalid_without_a_query(api_client, token, django_assert_num_queries):
     with django_assert_num_queries(0):
