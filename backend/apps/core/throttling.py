@@ -22,6 +22,7 @@ everything signed in keep working.
 """
 
 import hashlib
+import ipaddress
 import logging
 import math
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -78,8 +79,15 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     """DRF's SimpleRateThrottle (rates, scopes, cache keys) counting in Redis as above."""
 
     def get_ident(self, request: Request) -> str:
-        """The client's address as sign-in records it (`client_ip`: a checked address)."""
-        return client_ip(request) or ""
+        """Who counts as one client: its checked address (`client_ip`), for IPv6 its /64.
+
+        An IPv6 host usually has a whole /64 to itself and can take a new address
+        from it for every request.
+        """
+        ident = client_ip(request) or ""
+        if ":" in ident:
+            return str(ipaddress.ip_network(f"{ident}/64", strict=False))
+        return ident
 
     retry_after: float | None = None
     num_requests: int  # set from the rate by DRF
