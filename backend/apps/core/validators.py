@@ -10,6 +10,7 @@ from datetime import date
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.encoding import punycode
 from django.utils.translation import gettext_lazy as _
 
 # Four digits, the first not 0, then two letters; SA, SD and SS are never
@@ -127,6 +128,10 @@ def validate_mailbox_address(value: str) -> None:
     spelling would be its own account and its own sign-in throttle.
     """
     local, _at, domain = str(value).rpartition("@")
+    try:
+        punycode(domain)
+    except UnicodeError:
+        domain = "["  # no domain IDNA can write: refused below
     if '"' in local or "\\" in local or domain.startswith("["):
         raise ValidationError(
             _("Enter an email address without quotes or an IP address as its domain."),

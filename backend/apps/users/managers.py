@@ -1,6 +1,9 @@
+import contextlib
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.base_user import BaseUserManager
+from django.utils.encoding import punycode
 
 if TYPE_CHECKING:
     from apps.users.models import User
@@ -13,8 +16,19 @@ class UserManager(BaseUserManager["User"]):
 
     @classmethod
     def normalize_email(cls, email: str | None) -> str:
-        # Addresses are compared case-insensitively everywhere, so one form is stored.
-        return (email or "").strip().lower()
+        """One form for every spelling of an address: compared, throttled and stored so.
+
+        Case aside, a domain has many spellings that mail servers deliver to one
+        place: full-width letters, soft hyphens, Unicode and its ASCII form
+        (`bücher.de`, `xn--bcher-kva.de`). Unicode compatibility normalisation and
+        IDNA's ASCII form make them one.
+        """
+        text = unicodedata.normalize("NFKC", (email or "").strip())
+        local, at, domain = text.rpartition("@")
+        if at:
+            with contextlib.suppress(UnicodeError):  # no valid domain: validation refuses it
+                domain = punycode(domain)
+        return f"{local}{at}{domain}".lower()
 
     def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email=self.normalize_email(username))

@@ -263,3 +263,30 @@ def test_a_forwarded_address_is_recorded_only_when_it_is_one(ask, settings, forw
     assert response.status_code == 202
     assert MagicLinkToken.objects.get(user=user).requested_ip == recorded
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "sanne@exam\u00adple.nl",
+        "sanne@\uff25\uff38\uff21\uff2d\uff30\uff2c\uff25.nl",
+        "Sanne@EXAMPLE.NL ",
+    ],
+    ids=["soft-hyphen", "full-width", "case"],
+)
+def test_every_spelling_of_an_inbox_is_the_same_account(ask, spelling, sent_magic_token):
+    user = UserFactory(email="sanne@example.nl")
+
+    response = ask({"email": spelling, "user_type": "candidate"})
+
+    assert response.status_code == 202
+    assert list(User.objects.values_list("email", flat=True)) == ["sanne@example.nl"]
+    assert mail.outbox[0].to == ["sanne@example.nl"]
+    assert MagicLinkToken.objects.get(user=user).token_hash == hash_magic_token(sent_magic_token())
+
+
+def test_a_unicode_domain_is_kept_in_its_ascii_form(ask):
+    ask({"email": "jan@bücher.de", "user_type": "candidate"})
+    ask({"email": "jan@xn--bcher-kva.de", "user_type": "candidate"})
+
+    assert list(User.objects.values_list("email", flat=True)) == ["jan@xn--bcher-kva.de"]
