@@ -17,9 +17,12 @@ def client_ip(request: Request) -> str | None:
     """
     ident = str(BaseThrottle().get_ident(request) or "")
     try:
-        return str(ipaddress.ip_address(ident))
+        address = ipaddress.ip_address(ident)
     except ValueError:
         return request.META.get("REMOTE_ADDR") or None
+    # A dual-stack proxy writes an IPv4 client as ::ffff:a.b.c.d: it is that IPv4 client.
+    mapped = getattr(address, "ipv4_mapped", None)
+    return str(mapped or address)
 
 
 def user_agent(request: Request) -> str:

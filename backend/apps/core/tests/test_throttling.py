@@ -97,6 +97,15 @@ def test_an_ipv6_host_counts_as_its_64_whatever_address_it_takes(two_a_minute):
     assert asks(AnonRateThrottle, anonymous("2001:db8:1:3::1"), at)[0] is True
 
 
+def test_an_ipv4_client_written_as_ipv6_counts_as_itself(two_a_minute):
+    at = WINDOW_START + timedelta(seconds=5)
+    for _ in range(2):
+        asks(AnonRateThrottle, anonymous("::ffff:192.0.2.1"), at)
+
+    assert asks(AnonRateThrottle, anonymous("192.0.2.1"), at)[0] is False
+    assert asks(AnonRateThrottle, anonymous("::ffff:198.51.100.77"), at)[0] is True
+
+
 def test_the_user_rate_counts_signed_in_users_and_leaves_the_anonymous_to_the_anon_rate(
     monkeypatch,
 ):
