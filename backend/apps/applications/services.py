@@ -52,6 +52,7 @@ OPEN = frozenset(set(Status.values) - FINAL)
 FILLED_NOTE = "All positions of this job have been filled."
 CLOSED_NOTE = "The employer closed this job."
 REJECTED_JOB_NOTE = "The platform's moderators took this job down."
+EXPIRED_HELD_NOTE = "This job's publication ended while it waited for the platform's review."
 # Offers and hires need a job workers may take: live, or past its date (hiring goes on).
 HIRING = (Job.Status.PUBLISHED, Job.Status.EXPIRED)
 RETENTION_AFTER_CLOSE = timedelta(weeks=4)

@@ -274,16 +274,44 @@ def job_reject(*, job: Job, moderator: User, reason: str) -> Job:
 def jobs_expire() -> int:
     """Published jobs past their date become expired (search already hides them).
 
-    So do jobs held for review after they were published, which keep their date:
-    a held job nobody decides on would otherwise never end, nor its retention clock start.
+    A job held for review after it was published keeps its date too, but no
+    moderator cleared it, so it must not reach hiring by waiting: past its date
+    it is closed, its open applications ended, as if its employer had closed it.
     """
+    from apps.applications.services import EXPIRED_HELD_NOTE, applications_end_open
+
     now = timezone.now()
-    expired = Job.objects.filter(
-        status__in=(Status.PUBLISHED, Status.PENDING_REVIEW), expires_at__lte=now
-    ).update(status=Status.EXPIRED, closed_at=F("expires_at"), updated_at=now)
+    expired = Job.objects.filter(status=Status.PUBLISHED, expires_at__lte=now).update(
+        status=Status.EXPIRED, closed_at=F("expires_at"), updated_at=now
+    )
+    held = list(
+        Job.objects.filter(status=Status.PENDING_REVIEW, expires_at__lte=now).values_list(
+            "pk", flat=True
+        )
+    )
+    closed = 0
+    for pk in held:
+        with transaction.atomic():
+            job = _locked(Job(pk=pk))
+            if job.status != Status.PENDING_REVIEW:
+                continue  # decided on meanwhile
+            closed += 1
+            applications_end_open(job=job, actor=None, note=EXPIRED_HELD_NOTE)
+            job.status = Status.CLOSED
+            job.closed_at = job.expires_at
+            job.save(update_fields=["status", "closed_at", "updated_at"])
+            audit_event_record(
+                actor=None,
+                action="job.closed",
+                target_type="job",
+                target_id=job.pk,
+                before={"status": Status.PENDING_REVIEW},
+                after={"status": job.status},
+                reason="Its publication ended while it waited for review.",
+            )
     if expired:
         search_cache.invalidate()
-    return expired
+    return expired + closed
 
 
 def jobs_hold_below_minimum_wage() -> int:

@@ -4,9 +4,13 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from apps.applications.models import Application, ApplicationEvent
+from apps.applications.services import EXPIRED_HELD_NOTE
+from apps.applications.tests.factories import ApplicationFactory
 from apps.jobs.models import Job
 from apps.jobs.tasks import expire_jobs
 from apps.jobs.tests.factories import JobFactory
+from apps.safety.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +39,21 @@ def test_the_task_expires_jobs_past_their_date_only():
     ]
 
 
-def test_a_job_held_after_it_was_published_expires_at_its_date_too():
+def test_a_held_job_past_its_date_is_closed_and_cannot_reach_hiring_by_waiting(client_for):
     expires_at = timezone.now() - timedelta(minutes=1)
     held = JobFactory(status="pending_review", expires_at=expires_at)
+    offered = ApplicationFactory(job=held, status="offered")
     never_published = JobFactory(status="pending_review", published_at=None, expires_at=None)
 
     assert expire_jobs() == 1
 
     held.refresh_from_db()
-    assert (held.status, held.closed_at) == ("expired", expires_at)
+    assert (held.status, held.closed_at) == ("closed", expires_at)
+    assert Application.objects.get(pk=offered.pk).status == "rejected"
+    assert ApplicationEvent.objects.get(application=offered).note == EXPIRED_HELD_NOTE
+    assert AuditEvent.objects.get(target_id=held.pk).action == "job.closed"
     assert Job.objects.get(pk=never_published.pk).status == "pending_review"
+    hire = client_for(offered.candidate.user).post(
+        f"/api/v1/applications/{offered.pk}/transition/", {"status": "hired"}, format="json"
+    )
+    assert hire.status_code == 409
