@@ -245,8 +245,11 @@ def phone_verification_start(*, user: User, phone_number: str, language: str) ->
     """Text a fresh 6-digit code to the number; earlier open codes of the user end.
 
     The code is made in the Celery worker (`phone_code_send`), so it never travels
-    through the broker; until then the verification has no code and takes none.
+    through the broker; until then the verification has no code, takes none, and
+    counts no guess.
     """
+    # One start at a time per user: two at once would each leave a code open.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     now = timezone.now()
     PhoneVerification.objects.filter(
         user=user, verified_at__isnull=True, expires_at__gt=now
@@ -270,17 +273,18 @@ def phone_verification_start(*, user: User, phone_number: str, language: str) ->
 def phone_code_send(*, verification_id: str, language: str) -> None:
     """Make the code of a verification still open and text it (in the Celery worker).
 
-    A code whose text could not be sent is taken back before the error goes up,
-    so the retry makes and sends a fresh one.
+    Each run makes a fresh code: a task delivered again (its worker died before
+    the text left) sends one, and an earlier code, sent or not, stops working.
+    A code whose text could not be sent is taken back before the error goes up.
     """
     with transaction.atomic():
         verification = (
             PhoneVerification.objects.select_for_update()
             .filter(
                 pk=verification_id,
-                code_hash="",
                 verified_at__isnull=True,
                 expires_at__gt=timezone.now(),
+                attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS,
             )
             .first()
         )
@@ -312,6 +316,7 @@ def phone_verification_confirm(*, user: User, code: Any) -> User:
                 expires_at__gt=now,
                 attempts__lt=settings.PHONE_CODE_MAX_ATTEMPTS,
             )
+            .exclude(code_hash="")  # its code is not made yet: no guess can count against it
             .order_by("-created_at")
             .first()
         )

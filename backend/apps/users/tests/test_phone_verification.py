@@ -222,6 +222,7 @@ def test_the_code_is_made_by_the_worker_and_none_works_before(
     too_soon = client_for(user).post(VERIFY, {"code": "000000"}, format="json")
     assert (response.status_code, verification.code_hash, texts()) == (202, "", [])
     assert too_soon.json()["errors"] == INVALID_CODE
+    assert PhoneVerification.objects.get(user=user).attempts == 0  # no code yet, no guess counted
 
     queued[0]()  # the worker's turn
 
@@ -262,3 +263,21 @@ def test_a_code_queued_by_the_previous_release_is_still_texted(texts):
 
     assert texts()[0]["to"] == "+31612345678"
     assert "123456" in texts()[0]["body"]
+
+
+def test_a_task_delivered_again_texts_a_fresh_code_and_the_earlier_one_stops(
+    start, texts, client_for
+):
+    user = UserFactory()
+    start(user)
+    first = sent_code(texts)
+    verification = PhoneVerification.objects.get(user=user)
+
+    # The worker died after the first text; the broker hands the task out again.
+    tasks.send_phone_code(verification_id=str(verification.pk), language="en")
+    second = sent_code(texts)
+
+    assert len(texts()) == 2
+    stale = client_for(user).post(VERIFY, {"code": first}, format="json")
+    fresh = client_for(user).post(VERIFY, {"code": second}, format="json")
+    assert (stale.status_code, fresh.status_code) == (400, 200) or first == second
