@@ -52,6 +52,7 @@ OPEN = frozenset(set(Status.values) - FINAL)
 FILLED_NOTE = "All positions of this job have been filled."
 CLOSED_NOTE = "The employer closed this job."
 REJECTED_JOB_NOTE = "The platform's moderators took this job down."
+ABANDONED_NOTE = "Hiring for this job has ended without a decision on this application."
 EXPIRED_HELD_NOTE = "This job's publication ended while it waited for the platform's review."
 # Offers and hires need a job workers may take: live, or past its date (hiring goes on).
 HIRING = (Job.Status.PUBLISHED, Job.Status.EXPIRED)
@@ -359,10 +360,11 @@ def applications_scrub_personal_data() -> int:
         )
         | (~Q(status=Status.HIRED) & Q(job__closed_at__lte=a_year_ago))
     )
-    ids = list(due.values_list("pk", flat=True))
-    if not ids:
-        return 0
     with transaction.atomic():
+        # Locked and judged again, so that a move made meanwhile is not lost to the scrub.
+        ids = list(due.select_for_update(of=("self",)).values_list("pk", flat=True))
+        if not ids:
+            return 0
         ApplicationEvent.objects.filter(application_id__in=ids).exclude(note="").update(note="")
         Notification.objects.filter(data__application__in=[str(pk) for pk in ids]).exclude(
             body=""
@@ -370,4 +372,18 @@ def applications_scrub_personal_data() -> int:
         Application.objects.filter(pk__in=ids).update(
             cover_letter="", personal_data_removed_at=now, updated_at=now
         )
+        # Still open when its content goes (a year after the job expired, or an
+        # application left open on a closed job): ended, so that it cannot be moved on
+        # (hired, say) without the data it was judged on.
+        abandoned = Application.objects.filter(pk__in=ids, status__in=OPEN).select_related(
+            "candidate__user", "job__employer"
+        )
+        for application in abandoned:
+            from_status = application.status
+            application.status = Status.REJECTED
+            application.save(update_fields=["status", "updated_at"])
+            _record(
+                application=application, from_status=from_status, actor=None, note=ABANDONED_NOTE
+            )
+            _tell_candidate(application, ABANDONED_NOTE)
     return len(ids)

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from apps.applications.models import Application, ApplicationEvent
+from apps.applications.services import ABANDONED_NOTE
 from apps.applications.tasks import scrub_application_personal_data
 from apps.applications.tests.factories import ApplicationFactory
 from apps.jobs.models import Job
@@ -72,6 +73,17 @@ def test_an_application_in_progress_on_an_expired_job_keeps_its_content_up_to_a_
     in_progress.refresh_from_db()
     assert in_progress.cover_letter == "Ik heb drie jaar ervaring als orderpicker."
     assert ApplicationEvent.objects.get(application=in_progress).note == "Sterke kandidaat"
+    assert in_progress.status == status
+    # What is scrubbed while still open is ended, with no personal word in its history.
+    for ended in (abandoned, on_a_closed_job):
+        assert Application.objects.get(pk=ended.pk).status == "rejected"
+        event = ApplicationEvent.objects.get(application=ended)
+        assert (event.from_status, event.to_status, event.actor, event.note) == (
+            status,
+            "rejected",
+            None,
+            ABANDONED_NOTE,
+        )
 
 
 def test_the_notes_leave_the_notifications_too(client_for):
