@@ -50,7 +50,7 @@ def applications_for(
 
 
 def events_of(*, application: Application) -> QuerySet[ApplicationEvent]:
-    return application.events.select_related("actor").order_by("created_at")
+    return application.events.select_related("actor").order_by("created_at", "pk")
 
 
 def candidate_applied_to_employer(*, candidate_id: uuid.UUID, employer_id: uuid.UUID) -> bool:

@@ -123,18 +123,18 @@ class ApplicationTransitionView(APIView):
         return Response(ApplicationSerializer(application).data)
 
 
-class ApplicationEventListView(APIView):
-    permission_classes = (IsAuthenticated,)
+class ApplicationEventListView(ListAPIView):
+    """Paginated as every list of the contract, oldest move first."""
 
-    @extend_schema(
-        tags=["applications"],
-        summary="The history of an application",
-        responses={200: ApplicationEventSerializer(many=True)},
-    )
-    def get(self, request: Request, application_id: uuid.UUID) -> Response:
+    permission_classes = (IsAuthenticated,)
+    serializer_class = ApplicationEventSerializer
+
+    @extend_schema(tags=["applications"], summary="The history of an application")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> Any:
         application = selectors.application_get_for_user(
-            user=request_user(request), application_id=application_id
+            user=request_user(self.request), application_id=self.kwargs["application_id"]
         )
-        return Response(
-            ApplicationEventSerializer(selectors.events_of(application=application), many=True).data
-        )
+        return selectors.events_of(application=application)

@@ -43,7 +43,7 @@ def test_apply_offer_accept_fill(actors, client_for, django_capture_on_commit_ca
     assert client_for(None).get("/api/v1/jobs/").json()["count"] == 0
     expected = ["submitted", "reviewing", "shortlisted", "offered", "hired"]
     for side in (candidate, employer):
-        events = side.get(f"/api/v1/applications/{application_id}/events/").json()
+        events = side.get(f"/api/v1/applications/{application_id}/events/").json()["results"]
         assert [e["to_status"] for e in events] == expected
     candidate_kinds = [n["kind"] for n in candidate.get("/api/v1/notifications/").json()["results"]]
     employer_kinds = [n["kind"] for n in employer.get("/api/v1/notifications/").json()["results"]]

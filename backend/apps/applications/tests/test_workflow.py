@@ -203,11 +203,16 @@ def test_both_sides_see_the_whole_history(client_for):
     )
 
     for user in (employer, candidate):
-        events = client_for(user).get(url(application, "events/")).json()
+        page = client_for(user).get(url(application, "events/")).json()
+        assert (page["count"], page["next"], page["previous"]) == (2, None, None)
+        events = page["results"]
         assert [(e["from_status"], e["to_status"], e["actor"], e["note"]) for e in events] == [
             ("submitted", "reviewing", "employer", "Looks good"),
             ("reviewing", "withdrawn", "candidate", "Found another job"),
         ]
+
+    second = client_for(candidate).get(url(application, "events/"), {"page_size": 1, "page": 2})
+    assert [e["to_status"] for e in second.json()["results"]] == ["withdrawn"]
 
 
 @pytest.mark.django_db(transaction=True)
