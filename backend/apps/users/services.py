@@ -308,6 +308,8 @@ def phone_verification_confirm(*, user: User, code: Any) -> User:
         raise field_error("code", INVALID_CODE_DETAIL, "invalid_code")
     now = timezone.now()
     with transaction.atomic():
+        # The user's row first, as a start takes it: the two never wait on each other crosswise.
+        User.objects.select_for_update().filter(pk=user.pk).first()
         verification = (
             PhoneVerification.objects.select_for_update()
             .filter(
