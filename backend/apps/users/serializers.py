@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import ProhibitNullCharactersValidator, validate_email
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
@@ -33,6 +33,19 @@ class UserSerializer(StrictFieldsMixin, serializers.ModelSerializer[User]):
 
 class MagicLinkRequestSerializer(StrictFieldsMixin, serializers.Serializer):
     email = serializers.EmailField(max_length=254, validators=[validate_mailbox_address])
+
+    def validate_email(self, value: str) -> str:
+        """The address in its one form, which must itself be a valid one."""
+        normalized = User.objects.normalize_email(value)
+        try:
+            validate_email(normalized)
+            validate_mailbox_address(normalized)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(
+                "Enter a valid email address.", code="invalid"
+            ) from exc
+        return normalized
+
     user_type = serializers.ChoiceField(
         choices=[User.UserType.CANDIDATE, User.UserType.EMPLOYER],
         required=False,
