@@ -175,18 +175,30 @@ def job_publish(*, job: Job, actor: User) -> Job:
 @transaction.atomic
 def job_close(*, job: Job, actor: User) -> Job:
     """Hiring is over: the job leaves search and its open applications are rejected."""
-    from apps.applications.services import CLOSED_NOTE, applications_end_open
+    from apps.applications.services import CLOSED_NOTE
 
     job = _locked(job)
     if job.status == Status.CLOSED:
         return job
     if job.status == Status.FILLED:
         raise Conflict(code="invalid_transition", detail="A filled job cannot be closed.")
-    applications_end_open(job=job, actor=actor, note=CLOSED_NOTE)
     was_visible = job.status in VISIBLE
+    _close(job, actor=actor, note=CLOSED_NOTE)
+    _after_commit_refresh_search(job, was_visible)
+    return job
+
+
+def _close(job: Job, *, actor: User | None, note: str, reason: str = "") -> None:
+    """The locked job closed: its open applications end with `note`, the closing audited.
+
+    A job that ended before (expired, taken down) keeps that date: retention counts from it.
+    """
+    from apps.applications.services import applications_end_open
+
+    applications_end_open(job=job, actor=actor, note=note)
     before = job.status
     job.status = Status.CLOSED
-    job.closed_at = job.closed_at or timezone.now()  # an expired job closed when it expired
+    job.closed_at = job.closed_at or timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
     audit_event_record(
         actor=actor,
@@ -195,9 +207,8 @@ def job_close(*, job: Job, actor: User) -> Job:
         target_id=job.pk,
         before={"status": before},
         after={"status": job.status},
+        reason=reason,
     )
-    _after_commit_refresh_search(job, was_visible)
-    return job
 
 
 @transaction.atomic
@@ -278,7 +289,7 @@ def jobs_expire() -> int:
     moderator cleared it, so it must not reach hiring by waiting: past its date
     it is closed, its open applications ended, as if its employer had closed it.
     """
-    from apps.applications.services import EXPIRED_HELD_NOTE, applications_end_open
+    from apps.applications.services import EXPIRED_HELD_NOTE
 
     now = timezone.now()
     expired = Job.objects.filter(status=Status.PUBLISHED, expires_at__lte=now).update(
@@ -296,17 +307,11 @@ def jobs_expire() -> int:
             if job.status != Status.PENDING_REVIEW:
                 continue  # decided on meanwhile
             closed += 1
-            applications_end_open(job=job, actor=None, note=EXPIRED_HELD_NOTE)
-            job.status = Status.CLOSED
-            job.closed_at = job.expires_at
-            job.save(update_fields=["status", "closed_at", "updated_at"])
-            audit_event_record(
+            job.closed_at = job.expires_at  # it closes when its publication ended
+            _close(
+                job,
                 actor=None,
-                action="job.closed",
-                target_type="job",
-                target_id=job.pk,
-                before={"status": Status.PENDING_REVIEW},
-                after={"status": job.status},
+                note=EXPIRED_HELD_NOTE,
                 reason="Its publication ended while it waited for review.",
             )
     if expired:
