@@ -1,6 +1,7 @@
 """Applying, the status workflow with its history, fair offers, filling a job, and retention."""
 
 import uuid
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -320,8 +321,13 @@ def applications_end_open(*, job: Job, actor: User | None, note: str) -> int:
         .filter(job=job, status__in=OPEN)
         .select_related("candidate", "candidate__user", "job", "job__employer")
     )
+    return _reject_all(still_open, actor=actor, note=note)
+
+
+def _reject_all(applications: Iterable[Application], *, actor: User | None, note: str) -> int:
+    """Each of the (locked) applications rejected, the move recorded, its candidate told."""
     ended = 0
-    for application in still_open:
+    for application in applications:
         from_status = application.status
         application.status = Status.REJECTED
         application.save(update_fields=["status", "updated_at"])
@@ -378,12 +384,5 @@ def applications_scrub_personal_data() -> int:
         abandoned = Application.objects.filter(pk__in=ids, status__in=OPEN).select_related(
             "candidate__user", "job__employer"
         )
-        for application in abandoned:
-            from_status = application.status
-            application.status = Status.REJECTED
-            application.save(update_fields=["status", "updated_at"])
-            _record(
-                application=application, from_status=from_status, actor=None, note=ABANDONED_NOTE
-            )
-            _tell_candidate(application, ABANDONED_NOTE)
+        _reject_all(abandoned, actor=None, note=ABANDONED_NOTE)
     return len(ids)
