@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from apps.core.requests import client_ip, request_user, user_agent
 from apps.core.serializers import DetailSerializer
+from apps.core.throttling import FirstRefusalEnds
 from apps.users import services
 from apps.users.serializers import (
     LogoutSerializer,
@@ -50,7 +51,7 @@ class NoReferrerMixin(APIView):
         return response
 
 
-class MagicLinkRequestView(NoReferrerMixin):
+class MagicLinkRequestView(FirstRefusalEnds, NoReferrerMixin):
     permission_classes = (AllowAny,)
     authentication_classes = ()
     throttle_classes = (MagicLinkIPThrottle, MagicLinkEmailThrottle)
@@ -164,7 +165,7 @@ class MeView(APIView):
         return Response(UserSerializer(user).data)
 
 
-class PhoneStartView(APIView):
+class PhoneStartView(FirstRefusalEnds, APIView):
     permission_classes = (IsAuthenticated,)
     throttle_classes = (PhoneUserThrottle, PhoneNumberThrottle)
 

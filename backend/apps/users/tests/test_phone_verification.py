@@ -211,6 +211,20 @@ def test_codes_are_throttled_per_number_across_users(start, texts):
     assert len(texts()) == 3
 
 
+@pytest.mark.usefixtures("throttle_window")
+def test_requests_refused_per_user_do_not_use_up_the_numbers_budget(start, texts):
+    pushy = UserFactory()
+    statuses = [start(pushy, number=f"+3161234567{i}").status_code for i in range(5)]
+    refused = [start(pushy).status_code for _ in range(3)]
+
+    others = [start(UserFactory()).status_code for _ in range(4)]
+
+    assert statuses == [202] * 5
+    assert refused == [429] * 3
+    assert others == [202, 202, 202, 429]
+    assert [text["to"] for text in texts()].count("+31612345678") == 3
+
+
 def test_the_code_is_made_by_the_worker_and_none_works_before(
     client_for, django_capture_on_commit_callbacks, texts
 ):

@@ -61,6 +61,25 @@ def test_another_ip_is_not_held_back(api_client):
     assert response.status_code == 202
 
 
+def test_requests_refused_per_ip_do_not_use_up_the_addresses_budget(api_client):
+    for i in range(20):
+        api_client.post(URL, {"email": f"person{i}@example.nl"}, format="json")
+    refused = [
+        api_client.post(URL, {"email": "sanne@example.nl"}, format="json").status_code
+        for _ in range(10)
+    ]
+
+    statuses = [
+        api_client.post(
+            URL, {"email": "sanne@example.nl"}, format="json", REMOTE_ADDR=f"127.0.1.{i + 2}"
+        ).status_code
+        for i in range(6)
+    ]
+
+    assert refused == [429] * 10
+    assert statuses == [202] * 5 + [429]
+
+
 def test_rates_come_from_the_settings(api_client, monkeypatch):
     from apps.users.throttles import MagicLinkEmailThrottle
 
