@@ -485,6 +485,7 @@ LOGGING: dict[str, Any] = {
         },
     },
     "handlers": {
+        "null": {"class": "logging.NullHandler"},
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
@@ -511,5 +512,10 @@ LOGGING: dict[str, Any] = {
         },
         "gunicorn.access": {"handlers": [], "propagate": False},
         "uvicorn.access": {"handlers": [], "propagate": False},
+        # `runserver` (daphne's, in development) and Django's own: their request lines,
+        # query strings included. A null handler: with none, Python's last resort would
+        # still print the 4xx and 5xx ones.
+        "django.channels.server": {"handlers": ["null"], "propagate": False},
+        "django.server": {"handlers": ["null"], "propagate": False},
     },
 }

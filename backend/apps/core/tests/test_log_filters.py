@@ -2,6 +2,8 @@
 
 import logging
 
+import pytest
+
 from apps.core.logs import NoQueryStrings
 from apps.core.middleware import LOGGED_PATH_LENGTH, loggable_path
 
@@ -35,3 +37,23 @@ def test_a_long_path_is_cut_and_says_how_long_it_was():
     logged = loggable_path("/" + "a" * 1000)
 
     assert logged == f"/{'a' * (LOGGED_PATH_LENGTH - 1)}… (1001 characters)"
+
+
+def handlers_reached(name: str) -> list[logging.Handler]:
+    """The handlers a record of this logger goes to, up its chain as logging walks it."""
+    logger: logging.Logger | None = logging.getLogger(name)
+    reached: list[logging.Handler] = []
+    while logger is not None:
+        reached += logger.handlers
+        logger = logger.parent if logger.propagate else None
+    return reached
+
+
+@pytest.mark.parametrize("logger", ["django.channels.server", "django.server"])
+def test_runserver_s_own_request_lines_are_not_written(logger):
+    # Ours (apps.core.access) is the one access line; theirs carry the query string.
+    # A null handler, not none: Python's last resort would print their 4xx and 5xx.
+    reached = handlers_reached(logger)
+
+    assert reached
+    assert all(isinstance(handler, logging.NullHandler) for handler in reached)
