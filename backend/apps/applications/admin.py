@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 
 from apps.applications.models import Application, ApplicationEvent
+from apps.core.admin import ViewOnlyAdmin
 
 
 class ApplicationEventInline(admin.TabularInline):
@@ -16,16 +17,8 @@ class ApplicationEventInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ViewOnlyAdmin):
     list_display = ("job", "candidate", "status", "created_at")
     list_filter = ("status",)
     search_fields = ("job__title", "candidate__first_name", "candidate__last_name")
-    raw_id_fields = ("job", "candidate")
-    readonly_fields = (
-        "status",
-        "offered_hourly_wage",
-        "personal_data_removed_at",
-        "created_at",
-        "updated_at",
-    )
     inlines = (ApplicationEventInline,)

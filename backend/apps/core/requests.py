@@ -1,6 +1,7 @@
 import ipaddress
 from typing import TYPE_CHECKING, cast
 
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
@@ -8,21 +9,26 @@ if TYPE_CHECKING:
     from apps.users.models import User
 
 
-def client_ip(request: Request) -> str | None:
+def client_ip(request: Request | HttpRequest) -> str | None:
     """The caller's address, trusting as many proxies as REST_FRAMEWORK's NUM_PROXIES says.
 
     What a proxy's X-Forwarded-For gives is checked to be an address; anything
     else (a client that reached the app past its proxy can write the header)
-    falls back to the connection's own address.
+    falls back to the connection's own address, and None when that is none
+    either (a server on a Unix socket may pass any text).
     """
-    ident = str(BaseThrottle().get_ident(request) or "")
-    try:
-        address = ipaddress.ip_address(ident)
-    except ValueError:
-        return request.META.get("REMOTE_ADDR") or None
-    # A dual-stack proxy writes an IPv4 client as ::ffff:a.b.c.d: it is that IPv4 client.
-    mapped = getattr(address, "ipv4_mapped", None)
-    return str(mapped or address)
+    for ident in (
+        BaseThrottle().get_ident(cast(Request, request)),
+        request.META.get("REMOTE_ADDR"),
+    ):
+        try:
+            address = ipaddress.ip_address(str(ident or ""))
+        except ValueError:
+            continue
+        # A dual-stack proxy writes an IPv4 client as ::ffff:a.b.c.d: it is that IPv4 client.
+        mapped = getattr(address, "ipv4_mapped", None)
+        return str(mapped or address)
+    return None
 
 
 def user_agent(request: Request) -> str:

@@ -1,7 +1,6 @@
 """The verification queue in the Django admin: the same services as the API, with a reason form."""
 
 from collections.abc import Callable
-from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from rest_framework.exceptions import APIException, ValidationError
 
+from apps.core.admin import ViewOnlyAdmin
+from apps.core.requests import client_ip
 from apps.employers import services
 from apps.employers.models import EmployerProfile
 
@@ -39,7 +40,7 @@ def _decision_action(
                         employer=employer,
                         moderator=request.user,
                         reason=form.cleaned_data["reason"],
-                        ip=request.META.get("REMOTE_ADDR"),
+                        ip=client_ip(request),
                     )
                     done += 1
                 except (APIException, ValidationError) as exc:
@@ -65,7 +66,7 @@ def _decision_action(
 
 
 @admin.register(EmployerProfile)
-class EmployerProfileAdmin(admin.ModelAdmin):
+class EmployerProfileAdmin(ViewOnlyAdmin):
     list_display = (
         "company_name",
         "kvk_number",
@@ -78,27 +79,10 @@ class EmployerProfileAdmin(admin.ModelAdmin):
     search_fields = ("company_name", "kvk_number", "user__email", "city")
     ordering = ("verification_requested_at",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    # Who the profile belongs to, its identity and its trust evidence change only
-    # through the employer's own edits (services: a new name or KvK number needs a
-    # new check, and every change is audited); the admin takes decisions.
-    readonly_fields = (
-        "id",
-        "user",
-        "company_name",
-        "kvk_number",
-        *services.TRUST_EVIDENCE_FIELDS,
-        "verification_status",
-        "verification_requested_at",
-        "verified_at",
-        "verified_by",
-        "rejection_reason",
-        "suspended_at",
-        "suspension_reason",
-        "trust_evidence_confirmed_at",
-        "trust_evidence_confirmed_by",
-        "created_at",
-        "updated_at",
-    )
+    # The profile is the employer's: it changes through its own edits (services:
+    # a new name or KvK number needs a new check, and every change is audited).
+    # The admin shows it and takes decisions (the actions, moderators' and
+    # superusers' alike).
     actions = (
         _decision_action(
             services.employer_approve, name="approve", label="Approve", reason_required=False
@@ -112,13 +96,6 @@ class EmployerProfileAdmin(admin.ModelAdmin):
     )
 
     def has_moderate_permission(self, request: HttpRequest) -> bool:
-        """The decisions are the moderators' (and superusers'); the profile itself is the
-        employer's: moderators see the change form read-only (view permission only)."""
+        """The decisions are the moderators' (and superusers')."""
         user = request.user
         return bool(user.is_active and (user.is_superuser or getattr(user, "is_moderator", False)))
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # employers sign up themselves; a profile comes with the account
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # suspend instead: the audit trail must keep pointing somewhere

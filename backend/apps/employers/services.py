@@ -72,6 +72,19 @@ def _kvk_in_use_error() -> ValidationError:
     )
 
 
+def _save_claiming_kvk(employer: EmployerProfile, **save_options: Any) -> None:
+    """Save a row that holds (or takes back) a KvK number: the unique index has the last word.
+
+    The checks before a save read committed rows; another employer's claim of the
+    same number that commits meanwhile reaches the index first.
+    """
+    try:
+        with transaction.atomic():
+            employer.save(**save_options)
+    except IntegrityError as exc:
+        raise _kvk_in_use_error() from exc
+
+
 @transaction.atomic
 def employer_profile_update(
     *, employer: EmployerProfile, actor: User, changes: dict[str, Any], ip: str | None = None
@@ -110,12 +123,7 @@ def employer_profile_update(
         employer.trust_evidence_confirmed_by = None
 
     employer.full_clean(exclude=["user"], validate_constraints=False)
-    try:
-        with transaction.atomic():
-            employer.save()
-    except IntegrityError as exc:
-        # Another employer claimed the same KvK number a moment ago.
-        raise _kvk_in_use_error() from exc
+    _save_claiming_kvk(employer)
 
     _refresh_search_if_visibility_changed(
         before["verification_status"], employer.verification_status
@@ -177,13 +185,14 @@ def employer_verification_request(
     employer.verification_status = Status.PENDING
     employer.verification_requested_at = timezone.now()
     employer.rejection_reason = ""
-    employer.save(
+    _save_claiming_kvk(  # a rejected employer's number counts again from here
+        employer,
         update_fields=[
             "verification_status",
             "verification_requested_at",
             "rejection_reason",
             "updated_at",
-        ]
+        ],
     )
     old, new = changed_fields(before, _snapshot(employer))
     audit_event_record(
@@ -271,11 +280,17 @@ def employer_approve(
 def employer_reject(
     *, employer: EmployerProfile, moderator: User, reason: str, ip: str | None = None
 ) -> EmployerProfile:
+    """pending → rejected; unverified → rejected frees a KvK number an account holds.
+
+    An employer need not ask for a check to hold its number, so without the
+    second a squatter (or a forgotten account) would keep a company off the
+    platform for good.
+    """
     reason = _required_reason(reason)
     return _moderate(
         employer=employer,
         moderator=moderator,
-        allowed_from=(Status.PENDING,),
+        allowed_from=(Status.PENDING, Status.UNVERIFIED),
         to=Status.REJECTED,
         action="employer.rejected",
         reason=reason,

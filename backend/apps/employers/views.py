@@ -145,7 +145,11 @@ class ModerationEmployerDetailView(APIView):
 
 
 def _decision_view(
-    action: Callable[..., EmployerProfile], *, summary: str, takes_reason: bool = True
+    action: Callable[..., EmployerProfile],
+    *,
+    summary: str,
+    description: str | None = None,
+    takes_reason: bool = True,
 ) -> type[APIView]:
     class DecisionView(APIView):
         permission_classes = (IsModerator,)
@@ -153,6 +157,7 @@ def _decision_view(
         @extend_schema(
             tags=["moderation"],
             summary=summary,
+            description=description,
             request=ModerationDecisionSerializer if takes_reason else None,
             responses={
                 200: EmployerModerationSerializer,
@@ -183,7 +188,12 @@ ModerationEmployerApproveView = _decision_view(
     services.employer_approve, summary="Approve an employer"
 )
 ModerationEmployerRejectView = _decision_view(
-    services.employer_reject, summary="Reject an employer (reason required)"
+    services.employer_reject,
+    summary="Reject an employer (reason required)",
+    description=(
+        "From `pending`; also from `unverified`, which frees a KvK number an account "
+        "holds without having asked for a check."
+    ),
 )
 ModerationEmployerSuspendView = _decision_view(
     services.employer_suspend, summary="Suspend an employer (reason required)"

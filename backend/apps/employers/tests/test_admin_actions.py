@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from apps.employers.models import EmployerProfile
 from apps.employers.tests.factories import EmployerProfileFactory
 from apps.safety.models import AuditEvent
 from apps.users.models import User
@@ -101,15 +102,23 @@ def test_profiles_cannot_be_added_or_deleted_in_the_admin(admin_client_for_moder
     assert client.post(f"{CHANGELIST}{employer.pk}/delete/", {"post": "yes"}).status_code == 403
 
 
-def test_the_change_form_cannot_edit_who_the_employer_is(admin_client_for_moderator):
+def test_the_change_form_shows_the_profile_and_edits_nothing(admin_client_for_moderator):
     client, _ = admin_client_for_moderator
     employer = EmployerProfileFactory(company_name="Flex Partners B.V.", kvk_number="87654321")
+    before = EmployerProfile.objects.values().get(pk=employer.pk)
 
     page = client.get(f"{CHANGELIST}{employer.pk}/change/")
+    posted = client.post(
+        f"{CHANGELIST}{employer.pk}/change/",
+        {"address": "Straat 1 bsn 111222333", "city": "Nergenshuizen", "website": ""},
+    )
 
     assert page.status_code == 200
     html = page.content.decode()
     assert "Flex Partners B.V." in html
     assert "87654321" in html
-    for field in ("user", "company_name", "kvk_number", "sna_certified", "waadi_registered"):
+    for field in ("user", "company_name", "kvk_number", "address", "city", "website"):
         assert f'name="{field}"' not in html, field
+    assert posted.status_code == 403
+    assert EmployerProfile.objects.values().get(pk=employer.pk) == before
+    assert not AuditEvent.objects.exists()

@@ -1,7 +1,11 @@
 """unverified → pending → approved | rejected, approved → suspended: every move allowed and refused."""
 
+import threading
+import time
+
 import pytest
 from django.core import mail
+from django.db import connection, transaction
 
 from apps.employers.models import EmployerProfile
 from apps.employers.tests.factories import EmployerProfileFactory
@@ -99,6 +103,16 @@ MODERATION_MOVES = [
         "employer.rejected",
     ),
     (
+        "reject",
+        "unverified",
+        {"reason": "The KvK number belongs to Bakkerij Jansen, who asked us to free it."},
+        200,
+        "rejected",
+        "employer.rejected",
+    ),
+    ("reject", "rejected", {"reason": "x"}, 409, "rejected", None),
+    ("reject", "suspended", {"reason": "x"}, 409, "suspended", None),
+    (
         "suspend",
         "approved",
         {"reason": "Workers report being charged a registration fee."},
@@ -110,7 +124,6 @@ MODERATION_MOVES = [
     ("approve", "approved", {}, 409, "approved", None),
     ("approve", "rejected", {}, 409, "rejected", None),
     ("approve", "suspended", {}, 409, "suspended", None),
-    ("reject", "unverified", {"reason": "x"}, 409, "unverified", None),
     ("reject", "approved", {"reason": "x"}, 409, "approved", None),
     ("suspend", "pending", {"reason": "x"}, 409, "pending", None),
     ("suspend", "unverified", {"reason": "x"}, 409, "unverified", None),
@@ -225,3 +238,61 @@ def test_a_rejected_employer_whose_kvk_was_taken_meanwhile_gets_a_400(client_for
     assert response.json()["errors"][0]["code"] == "kvk_in_use"
     rejected.refresh_from_db()
     assert rejected.verification_status == "rejected"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rejected_employer_asking_again_while_another_claims_its_kvk_gets_a_400(client_for):
+    rejected = EmployerProfileFactory(verification_status="rejected", kvk_number="12345678")
+    other = EmployerProfileFactory(kvk_number="87654321")
+    claimed, asked = threading.Event(), threading.Event()
+
+    def claim() -> None:  # commits only once the request waits on the unique index
+        try:
+            with transaction.atomic():
+                EmployerProfile.objects.filter(pk=other.pk).update(kvk_number="12345678")
+                claimed.set()
+                asked.wait(timeout=10)
+                time.sleep(1.5)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=claim)
+    thread.start()
+    claimed.wait(timeout=10)
+    asked.set()
+    response = client_for(rejected.user).post(REQUEST)
+    thread.join(timeout=10)
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "kvk_in_use"
+    rejected.refresh_from_db()
+    assert rejected.verification_status == "rejected"
+    assert not AuditEvent.objects.filter(action="employer.verification_requested").exists()
+
+
+def test_rejecting_an_account_that_holds_a_kvk_number_frees_it(actors, client_for):
+    squatter = EmployerProfileFactory(kvk_number="55555555")  # never asked for a check
+    company = EmployerProfileFactory(kvk_number="")
+    claim = {"kvk_number": "55555555"}
+    refused = client_for(company.user).patch("/api/v1/employers/me/", claim, format="json")
+
+    client_for(actors["moderator"]).post(
+        moderation(squatter, "reject"), {"reason": "Not this account's company."}, format="json"
+    )
+    response = client_for(company.user).patch("/api/v1/employers/me/", claim, format="json")
+
+    assert refused.json()["errors"][0]["code"] == "kvk_in_use"
+    assert response.status_code == 200
+    company.refresh_from_db()
+    assert company.kvk_number == "55555555"
+    squatter.refresh_from_db()
+    assert squatter.verification_status == "rejected"
+
+
+def test_a_connection_address_that_is_none_is_recorded_as_unknown(client_for):
+    employer = EmployerProfileFactory()  # behind a server on a Unix socket, say
+
+    response = client_for(employer.user).post(REQUEST, REMOTE_ADDR="unknown")
+
+    assert response.status_code == 202
+    assert AuditEvent.objects.get(action="employer.verification_requested").ip is None
