@@ -19,6 +19,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from http.client import HTTPException
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -126,7 +127,13 @@ _MAX_REPLY_BYTES = 1_000_000
 
 
 class PdokGeocoder(Geocoder):
-    """The PDOK Locatieserver's /free search, one best hit, postal code before city.
+    """The PDOK Locatieserver's /free search: the postal code's point, the city checked.
+
+    A postal code is looked up as a postal code and must come back as itself
+    (the search is fuzzy: a neighbour is not the place). A city that comes with
+    it must be the postal code's town or a town PDOK knows (a second lookup),
+    so a made-up city is not stored beside a real postal code. Without a
+    postal code, or when PDOK does not know it, the city decides.
 
     The URL and timeout come from PDOK_LOCATIESERVER_URL and
     GEOCODER_TIMEOUT_SECONDS when the call is made, unless given here.
@@ -137,10 +144,25 @@ class PdokGeocoder(Geocoder):
         self.timeout = timeout
 
     def locate(self, *, postal_code: str = "", city: str = "") -> GeocodeResult | None:
-        query = postal_code.replace(" ", "").strip() or city.strip()
-        if not query:
+        code = postal_code.replace(" ", "").strip().upper()
+        name = city.strip()
+        found = self._first(code, kind="postcode") if code else None
+        if found is not None and str(found[1].get("postcode", code)).upper() != code:
+            found = None
+        if not name:
+            return found[0] if found else None
+        if found is not None and place_key(str(found[1].get("woonplaatsnaam", ""))) == place_key(
+            name
+        ):
+            return found[0]
+        in_city = self._first(name, kind="woonplaats")
+        if in_city is None:
             return None
-        reply = self._fetch(query)
+        return found[0] if found else in_city[0]
+
+    def _first(self, query: str, *, kind: str) -> tuple[GeocodeResult, dict[str, Any]] | None:
+        """The best hit of this kind, and PDOK's document of it."""
+        reply = self._fetch(query, kind=kind)
         try:
             docs = reply["response"]["docs"]
             if not docs:
@@ -149,26 +171,29 @@ class PdokGeocoder(Geocoder):
             match = _POINT.match(doc["centroide_ll"])
             if match is None:
                 raise ValueError(f"centroide_ll {doc['centroide_ll']!r} is not a POINT")
-            return GeocodeResult(
+            result = GeocodeResult(
                 latitude=float(match.group(2)),
                 longitude=float(match.group(1)),
                 label=str(doc["weergavenaam"]),
                 precision=_PRECISION_BY_TYPE[doc["type"]],
             )
+            if not (-90 <= result.latitude <= 90 and -180 <= result.longitude <= 180):
+                raise ValueError(f"centroide_ll {doc['centroide_ll']!r} is off the globe")
+            return result, doc
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             logger.warning("PDOK Locatieserver sent an unusable reply for %r: %r", query, exc)
             raise GeocoderUnavailable("unusable reply from the PDOK Locatieserver") from exc
 
-    def _fetch(self, query: str) -> dict:
+    def _fetch(self, query: str, *, kind: str) -> dict:
         base_url = self.base_url or settings.PDOK_LOCATIESERVER_URL
         timeout = self.timeout if self.timeout is not None else settings.GEOCODER_TIMEOUT_SECONDS
         if urlsplit(base_url).scheme not in ("http", "https"):
             raise ImproperlyConfigured("PDOK_LOCATIESERVER_URL must be an http(s) URL.")
         params = {
             "q": query,
-            "fq": "type:(postcode OR woonplaats)",
+            "fq": f"type:{kind}",
             "rows": "1",
-            "fl": "weergavenaam,type,centroide_ll",
+            "fl": "weergavenaam,type,centroide_ll,postcode,woonplaatsnaam",
         }
         # The scheme was checked above: only http(s) reaches urllib.
         request = urllib.request.Request(  # noqa: S310

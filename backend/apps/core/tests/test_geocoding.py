@@ -8,6 +8,7 @@ machine.
 import csv
 import functools
 import importlib.util
+import json
 import logging
 import sys
 import threading
@@ -351,12 +352,20 @@ class _Locatieserver:
     """What the local server answers next, and the request paths it received."""
 
     reply: _Reply = field(default_factory=_Reply)
+    then: list[_Reply] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
 
     def answer(self, *, fixture: str = "", body: bytes = b"", status: int = 200, delay=0.0):
         if fixture:
             body = (FIXTURES / fixture).read_bytes()
         self.reply = _Reply(status=status, body=body, delay=delay)
+
+    def answer_in_turn(self, *fixtures: str) -> None:
+        """One fixture for each request in turn."""
+        self.then = [_Reply(body=(FIXTURES / fixture).read_bytes()) for fixture in fixtures]
+
+    def next_reply(self) -> _Reply:
+        return self.then.pop(0) if self.then else self.reply
 
     def queries(self) -> list[dict[str, list[str]]]:
         for path in self.paths:
@@ -379,7 +388,7 @@ def locatieserver(settings) -> Iterator[_Locatieserver]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
             state.paths.append(self.path)
-            reply = state.reply
+            reply = state.next_reply()
             if reply.delay:
                 time.sleep(reply.delay)
             self.send_response(reply.status)
@@ -402,12 +411,12 @@ def locatieserver(settings) -> Iterator[_Locatieserver]:
     thread.join(timeout=5)
 
 
-def _expected_query(q: str) -> dict[str, list[str]]:
+def _expected_query(q: str, kind: str) -> dict[str, list[str]]:
     return {
         "q": [q],
-        "fq": ["type:(postcode OR woonplaats)"],
+        "fq": [f"type:{kind}"],
         "rows": ["1"],
-        "fl": ["weergavenaam,type,centroide_ll"],
+        "fl": ["weergavenaam,type,centroide_ll,postcode,woonplaatsnaam"],
     }
 
 
@@ -419,17 +428,59 @@ def test_pdok_locates_a_postal_code(locatieserver):
     assert result == GeocodeResult(
         latitude=52.37303, longitude=4.89307, label="Dam, 1012JS Amsterdam", precision="postal_code"
     )
-    assert locatieserver.queries() == [_expected_query("1012JS")]
+    assert locatieserver.queries() == [_expected_query("1012JS", "postcode")]
 
 
-def test_pdok_asks_for_the_postal_code_when_a_city_comes_with_it(locatieserver):
+def test_pdok_takes_the_postal_code_when_its_town_is_the_city_given(locatieserver):
     locatieserver.answer(fixture="postcode_1012JS.json")
+
+    result = PdokGeocoder().locate(postal_code="1012 JS", city="amsterdam ")
+
+    assert result is not None
+    assert result.precision == "postal_code"
+    assert locatieserver.queries() == [_expected_query("1012JS", "postcode")]
+
+
+def test_pdok_checks_a_city_that_is_not_the_postal_code_s_town(locatieserver):
+    locatieserver.answer_in_turn("postcode_1012JS.json", "woonplaats_utrecht.json")
 
     result = PdokGeocoder().locate(postal_code="1012 JS", city="Utrecht")
 
     assert result is not None
-    assert result.precision == "postal_code"
-    assert locatieserver.queries() == [_expected_query("1012JS")]
+    assert result.label == "Dam, 1012JS Amsterdam"
+    assert locatieserver.queries() == [
+        _expected_query("1012JS", "postcode"),
+        _expected_query("Utrecht", "woonplaats"),
+    ]
+
+
+def test_pdok_finds_nothing_for_a_made_up_city_beside_a_real_postal_code(locatieserver):
+    locatieserver.answer_in_turn("postcode_1012JS.json", "empty.json")
+
+    assert PdokGeocoder().locate(postal_code="1012 JS", city="Nergenshuizen") is None
+    assert len(locatieserver.paths) == 2
+
+
+def test_pdok_does_not_take_a_neighbouring_postal_code_for_the_one_asked(locatieserver):
+    locatieserver.answer(fixture="postcode_1012JS.json")
+
+    alone = PdokGeocoder().locate(postal_code="1012 JT")
+    locatieserver.answer_in_turn("postcode_1012JS.json", "woonplaats_utrecht.json")
+    with_city = PdokGeocoder().locate(postal_code="1012 JT", city="Utrecht")
+
+    assert alone is None
+    assert with_city is not None
+    assert (with_city.label, with_city.precision) == ("Utrecht, Utrecht, Utrecht", "city")
+
+
+def test_pdok_refuses_a_point_off_the_globe(locatieserver, caplog):
+    reply = json.loads((FIXTURES / "woonplaats_utrecht.json").read_text())
+    reply["response"]["docs"][0]["centroide_ll"] = "POINT(500 95)"
+    locatieserver.answer(body=json.dumps(reply).encode())
+
+    with pytest.raises(GeocoderUnavailable):
+        PdokGeocoder().locate(city="Utrecht")
+    assert "off the globe" in caplog.text
 
 
 def test_pdok_locates_a_city(locatieserver):
@@ -440,14 +491,14 @@ def test_pdok_locates_a_city(locatieserver):
     assert result == GeocodeResult(
         latitude=52.09124, longitude=5.07474, label="Utrecht, Utrecht, Utrecht", precision="city"
     )
-    assert locatieserver.queries() == [_expected_query("Utrecht")]
+    assert locatieserver.queries() == [_expected_query("Utrecht", "woonplaats")]
 
 
 def test_pdok_returns_none_when_nothing_matches(locatieserver):
     locatieserver.answer(fixture="empty.json")
 
     assert PdokGeocoder().locate(city="Atlantis") is None
-    assert locatieserver.queries() == [_expected_query("Atlantis")]
+    assert locatieserver.queries() == [_expected_query("Atlantis", "woonplaats")]
 
 
 def test_pdok_asks_nothing_without_a_postal_code_or_city(locatieserver):
@@ -596,4 +647,23 @@ def test_geocode_asks_the_configured_backend(settings, locatieserver):
     assert (offline.label, offline.precision) == ("Amsterdam", "city")
     assert online is not None
     assert (online.label, online.precision) == ("Dam, 1012JS Amsterdam", "postal_code")
-    assert locatieserver.queries() == [_expected_query("1012JS")]
+    assert locatieserver.queries() == [_expected_query("1012JS", "postcode")]
+
+
+@pytest.mark.django_db
+def test_a_made_up_city_beside_a_stored_postal_code_is_a_400(locatieserver, settings, client_for):
+    from apps.candidates.tests.factories import CandidateProfileFactory
+
+    settings.GEOCODER_BACKEND = "apps.core.geocoding.PdokGeocoder"
+    locatieserver.answer_in_turn("postcode_1012JS.json", "empty.json")
+    candidate = CandidateProfileFactory(postal_code="1012 JS", city="Amsterdam")
+
+    response = client_for(candidate.user).patch(
+        "/api/v1/candidates/me/", {"city": "Nergenshuizen"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "place_not_found"
+    assert response.json()["errors"][0]["attr"] == "city"
+    candidate.refresh_from_db()
+    assert candidate.city == "Amsterdam"
