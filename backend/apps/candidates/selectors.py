@@ -23,10 +23,11 @@ def candidate_access_for(*, viewer: User, candidate: CandidateProfile) -> Candid
     Moderators see everything. An employer sees in full, contact details
     included, a candidate who applied to one of its jobs; otherwise only a
     discoverable candidate, in part, and only once the employer is approved.
+    A deactivated account is nobody's to find.
     """
     if viewer.is_moderator:
         return CandidateAccess.FULL
-    if viewer.is_employer:
+    if viewer.is_employer and candidate.user.is_active:
         employer = getattr(viewer, "employer_profile", None)
         if employer is None or not employer.is_verified:
             return None

@@ -54,8 +54,11 @@ class CandidateDetailView(APIView):
         tags=["candidates"],
         summary="A candidate's profile, as far as the caller may see it",
         description=(
-            "Verified employers see a discoverable candidate's first name, city and skills; "
-            "moderators see everything. Anyone else, and any other candidate: 404."
+            "Verified employers see a discoverable candidate's first name, city and skills, "
+            "and the whole profile of a candidate who applied to one of their jobs; moderators "
+            "see everything. A candidate nobody may see this way (not discoverable, a "
+            "deactivated account) or an employer not yet verified gets 404; candidates may not "
+            "call this (403)."
         ),
         responses={
             200: role_views(

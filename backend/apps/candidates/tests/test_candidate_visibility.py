@@ -1,4 +1,4 @@
-"""Employers see a candidate only as far as the candidate allowed; everyone else gets 404."""
+"""Employers see a candidate only as far as the candidate allowed; other employers get 404."""
 
 import uuid
 
@@ -67,3 +67,15 @@ def test_a_malformed_id_is_a_404(actors, client_for):
     response = client_for(actors["moderator"]).get("/api/v1/candidates/not-a-uuid/")
 
     assert response.status_code == 404
+
+
+def test_a_deactivated_candidate_is_found_by_no_employer(actors, client_for):
+    candidate = CandidateProfileFactory(is_discoverable=True)
+    candidate.user.is_active = False
+    candidate.user.save(update_fields=["is_active"])
+
+    employer = client_for(actors["employer"]).get(url(candidate.pk))
+    moderator = client_for(actors["moderator"]).get(url(candidate.pk))
+
+    assert employer.status_code == 404
+    assert moderator.status_code == 200
