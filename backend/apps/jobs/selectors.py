@@ -84,8 +84,15 @@ def jobs_for_moderation(*, status: str | None = None) -> QuerySet[Job]:
 
 
 def saved_jobs_of(*, candidate: CandidateProfile) -> QuerySet[SavedJob]:
+    """The saved jobs workers may still see: one that left search (held for review with
+    new text, closed, its employer suspended) is left out, and back when it returns."""
     return (
-        SavedJob.objects.filter(candidate=candidate)
+        SavedJob.objects.filter(
+            candidate=candidate,
+            job__status=Job.Status.PUBLISHED,
+            job__expires_at__gt=timezone.now(),
+            job__employer__verification_status=EmployerProfile.VerificationStatus.APPROVED,
+        )
         .select_related("job", "job__employer")
         .order_by("-created_at")
     )

@@ -61,6 +61,14 @@ def _check_minimum_wage(job: Job) -> None:
         )
 
 
+def _check_employer_verified(job: Job) -> None:
+    if job.employer.verification_status != EmployerProfile.VerificationStatus.APPROVED:
+        raise PermissionDenied(
+            detail="Only employers the platform has verified can publish jobs.",
+            code="employer_not_verified",
+        )
+
+
 def _screen(job: Job) -> list[RiskFlag]:
     return screen(
         Posting(
@@ -80,8 +88,8 @@ def _screen(job: Job) -> list[RiskFlag]:
     )
 
 
-def _publish_or_hold(job: Job, *, actor: User) -> None:
-    """Screen the posting: high-risk flags send it to moderators, else it goes live.
+def _publish_or_hold(job: Job, *, actor: User, hold: bool = False) -> None:
+    """Screen the posting: high-risk flags (or `hold`) send it to moderators, else it goes live.
 
     Audited as `job.published` or `job.held_for_review` when the status changes
     (publishing, or an edit that sends a published job to review), else as
@@ -90,7 +98,7 @@ def _publish_or_hold(job: Job, *, actor: User) -> None:
     before = job.status
     flags = _screen(job)
     job.risk_flags = [flag.as_dict() for flag in flags]
-    if has_high_risk(flags) or job.status == Status.PENDING_REVIEW:
+    if hold or has_high_risk(flags) or job.status == Status.PENDING_REVIEW:
         # A held job stays held until a moderator decides, whatever the edit.
         job.status = Status.PENDING_REVIEW
         action = "job.held_for_review"
@@ -154,19 +162,16 @@ def job_publish(*, job: Job, actor: User) -> Job:
     Publishing a published job, or one waiting for review, changes nothing.
     """
     job = _locked(job)
-    if job.employer.verification_status != EmployerProfile.VerificationStatus.APPROVED:
-        raise PermissionDenied(
-            detail="Only employers the platform has verified can publish jobs.",
-            code="employer_not_verified",
-        )
+    _check_employer_verified(job)
     if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
         return job
     if job.status not in (Status.DRAFT, Status.REJECTED):
         raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be published.")
     _check_minimum_wage(job)
-    _publish_or_hold(job, actor=actor)
-    job.rejection_reason = ""
-    job.closed_at = None  # a rejected job published again is open again
+    # A job a moderator took down goes back to them, however it screens now: an
+    # employer could otherwise edit out what a rule saw and skip the decision.
+    _publish_or_hold(job, actor=actor, hold=job.status == Status.REJECTED)
+    job.closed_at = None  # open again (retention counted from the rejection)
     job.save()
     _after_commit_refresh_search(job, was_visible=False)
     return job
@@ -229,12 +234,16 @@ def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
         raise Conflict(
             code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
         )
+    _check_employer_verified(job)  # suspended while the job waited
     _check_minimum_wage(job)
     now = timezone.now()
     job.status = Status.PUBLISHED
     job.published_at = now
     job.expires_at = now + PUBLICATION_PERIOD
-    job.save(update_fields=["status", "published_at", "expires_at", "updated_at"])
+    job.rejection_reason = ""  # of an earlier rejection, kept for the review until now
+    job.save(
+        update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]
+    )
     from apps.applications.services import job_fill_if_complete
 
     job_fill_if_complete(job)  # its positions lowered to the hires while it was held

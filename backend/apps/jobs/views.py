@@ -385,6 +385,11 @@ class _ModerationJobDecisionView(APIView):
     post=extend_schema(
         tags=["moderation"],
         summary="Publish a held job",
+        description=(
+            "409 `invalid_transition` unless the job is waiting for review; 403 "
+            "`employer_not_verified` when its employer is no longer approved; 400 "
+            "`below_minimum_wage` when the minimum rose above its wage meanwhile."
+        ),
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
     )

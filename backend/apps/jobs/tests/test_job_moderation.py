@@ -118,8 +118,44 @@ def test_rejecting_a_held_job_ends_its_applications_and_publishing_again_reopens
     job.refresh_from_db()
     assert job.closed_at is not None  # retention counts from here
     republished = client_for(job.employer.user).post(f"/api/v1/jobs/{job.pk}/publish/")
-    assert republished.json()["status"] == "published"
+    assert republished.json()["status"] == "pending_review"
     assert Job.objects.get(pk=job.pk).closed_at is None
+
+
+def test_a_rejected_job_edited_clean_goes_back_to_the_moderators_not_to_search(actors, client_for):
+    job = held(description="Inschrijfgeld €50, daarna kun je beginnen.")
+    owner = client_for(job.employer.user)
+    client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/reject/", {"reason": "Asks money."}, format="json"
+    )
+    owner.patch(f"/api/v1/jobs/{job.pk}/", {"description": "Eerlijk werk."}, format="json")
+
+    response = owner.post(f"/api/v1/jobs/{job.pk}/publish/")
+    searched = client_for(None).get("/api/v1/jobs/")
+
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["risk_flags"]) == ("pending_review", [])
+    job.refresh_from_db()
+    assert (job.status, job.published_at) == ("pending_review", None)
+    assert searched.json()["count"] == 0
+    actions = list(AuditEvent.objects.order_by("created_at").values_list("action", flat=True))
+    assert actions == ["job.rejected", "job.held_for_review"]
+    approved = client_for(actors["moderator"]).post(f"/api/v1/moderation/jobs/{job.pk}/approve/")
+    assert (approved.json()["status"], approved.json()["rejection_reason"]) == ("published", "")
+
+
+def test_a_held_job_of_an_employer_suspended_meanwhile_cannot_be_approved(actors, client_for):
+    job = held()
+    job.employer.verification_status = "suspended"
+    job.employer.save(update_fields=["verification_status"])
+
+    response = client_for(actors["moderator"]).post(f"/api/v1/moderation/jobs/{job.pk}/approve/")
+
+    assert response.status_code == 403
+    assert response.json()["errors"][0]["code"] == "employer_not_verified"
+    job.refresh_from_db()
+    assert (job.status, job.published_at) == ("pending_review", None)
+    assert not AuditEvent.objects.exists()
 
 
 def test_approving_a_held_job_whose_positions_are_all_taken_fills_it(actors, client_for):

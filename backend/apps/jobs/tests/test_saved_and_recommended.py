@@ -35,6 +35,33 @@ def test_a_job_that_is_not_open_cannot_be_saved(actors, client_for):
     assert not SavedJob.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "hide",
+    [
+        lambda job: setattr(job, "status", "pending_review"),  # edited into review
+        lambda job: setattr(job, "status", "closed"),
+        lambda job: setattr(job, "expires_at", timezone.now() - timedelta(minutes=1)),
+        lambda job: setattr(job.employer, "verification_status", "suspended"),
+    ],
+    ids=["held-for-review", "closed", "past-its-date", "employer-suspended"],
+)
+def test_saved_jobs_list_only_jobs_workers_may_still_see(actors, client_for, hide):
+    client = client_for(actors["candidate"])
+    kept, hidden = JobFactory(), JobFactory(description="Eerlijk werk.")
+    for job in (kept, hidden):
+        client.post(f"/api/v1/jobs/{job.pk}/save/")
+    hide(hidden)
+    hidden.save()
+    hidden.employer.save()
+
+    listed = client.get("/api/v1/candidates/me/saved-jobs/")
+
+    assert listed.status_code == 200
+    assert listed.json()["count"] == 1
+    assert [row["job"]["id"] for row in listed.json()["results"]] == [str(kept.pk)]
+    assert SavedJob.objects.count() == 2  # back in the list when the job returns
+
+
 def test_recommendations_rank_by_skills_distance_and_freshness(actors, client_for):
     candidate = actors["candidate"].candidate_profile
     candidate.skills = ["heftruck", "orderpicking"]
