@@ -66,7 +66,8 @@ def location_update(instance: Any, *, changes: dict[str, Any]) -> None:
     """Apply a PATCH's place fields to a model with `postal_code`, `city` and `location`.
 
     `latitude`/`longitude` in `changes` win; else a changed postal code or city
-    is geocoded; explicit nulls for the coordinates clear them.
+    is geocoded. Explicit nulls for the coordinates drop them: the point is the
+    postal code's or city's again, or none without either.
     """
     coordinates_sent = "latitude" in changes
     latitude = changes.pop("latitude", None)

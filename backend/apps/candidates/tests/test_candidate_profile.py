@@ -94,6 +94,22 @@ def test_a_city_without_coordinates_is_geocoded(client_for, candidate):
     assert abs(longitude - 6.0944) < 0.05
 
 
+def test_null_coordinates_fall_back_to_the_place_or_to_none(client_for, candidate):
+    client = client_for(candidate.user)
+    client.patch(URL, {"latitude": 51.9225, "longitude": 4.47917}, format="json")
+    nulls = {"latitude": None, "longitude": None}
+
+    in_utrecht = client.patch(URL, nulls, format="json").json()
+    client.patch(URL, {"city": "", "postal_code": ""}, format="json")
+    nowhere = client.patch(URL, nulls, format="json").json()
+
+    assert abs(in_utrecht["latitude"] - 52.09) < 0.05  # the factory's city, Utrecht
+    assert abs(in_utrecht["longitude"] - 5.12) < 0.05
+    assert (nowhere["latitude"], nowhere["longitude"]) == (None, None)
+    candidate.refresh_from_db()
+    assert candidate.location is None
+
+
 def test_a_place_that_cannot_be_found_is_a_400_on_the_city(client_for, candidate):
     before = snapshot(candidate)
 
