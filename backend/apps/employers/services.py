@@ -11,7 +11,7 @@ from apps.core.geo import location_update
 from apps.employers import tasks
 from apps.employers.models import EmployerProfile
 from apps.jobs import search_cache
-from apps.safety.services import audit_event_record, changed_fields
+from apps.safety.services import audit_event_record, changed_fields, moderator_not_involved
 from apps.users.models import User
 
 Status = EmployerProfile.VerificationStatus
@@ -219,6 +219,7 @@ def _moderate(
     **fields: Any,
 ) -> EmployerProfile:
     employer = _locked(employer)
+    moderator_not_involved(moderator=moderator, owner_id=employer.user_id)
     if employer.verification_status not in allowed_from:
         raise Conflict(
             code="invalid_transition",
@@ -324,6 +325,7 @@ def employer_trust_evidence_confirm(
 ) -> EmployerProfile:
     """A moderator checked the SNA certificate and Waadi registration the employer stated."""
     employer = _locked(employer)
+    moderator_not_involved(moderator=moderator, owner_id=employer.user_id)
     employer.trust_evidence_confirmed_at = timezone.now()
     employer.trust_evidence_confirmed_by = moderator
     employer.save(

@@ -17,7 +17,7 @@ from apps.jobs import search_cache, selectors
 from apps.jobs.models import Job, MinimumWage, SavedJob
 from apps.jobs.screening import Posting, RiskFlag, Severity, has_high_risk, screen
 from apps.jobs.wages import ADULT_AGE, minimum_for_job, minimum_hourly_wage
-from apps.safety.services import audit_event_record
+from apps.safety.services import audit_event_record, moderator_not_involved
 from apps.users.models import User
 
 Status = Job.Status
@@ -230,6 +230,7 @@ def job_delete(*, job: Job, actor: User) -> Job | None:
 def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
     """A moderator clears a held posting: it goes live as it is, flags kept for the record."""
     job = _locked(job)
+    moderator_not_involved(moderator=moderator, owner_id=job.employer.user_id)
     if job.status != Status.PENDING_REVIEW:
         raise Conflict(
             code="invalid_transition", detail=f"A {job.status} job is not waiting for review."
@@ -267,6 +268,7 @@ def job_reject(*, job: Job, moderator: User, reason: str) -> Job:
     if not reason:
         raise field_error("reason", "Say why; the employer is told.", "required")
     job = _locked(job)
+    moderator_not_involved(moderator=moderator, owner_id=job.employer.user_id)
     if job.status != Status.PENDING_REVIEW:
         raise Conflict(
             code="invalid_transition", detail=f"A {job.status} job is not waiting for review."

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import models
 from django.utils.duration import duration_iso_string
 from django.utils.functional import Promise
+from rest_framework.exceptions import PermissionDenied
 
 from apps.safety.models import AuditEvent
 from apps.users.models import User
@@ -100,3 +101,12 @@ def audit_event_record(
     event.full_clean()
     event.save(force_insert=True)
     return event
+
+
+def moderator_not_involved(*, moderator: User, owner_id: Any) -> None:
+    """Nobody decides on their own account or its jobs (a staff user may be an employer too)."""
+    if moderator.pk == owner_id:
+        raise PermissionDenied(
+            detail="A moderator cannot decide on their own account or its jobs.",
+            code="permission_denied",
+        )

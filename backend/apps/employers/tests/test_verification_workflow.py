@@ -296,3 +296,19 @@ def test_a_connection_address_that_is_none_is_recorded_as_unknown(client_for):
 
     assert response.status_code == 202
     assert AuditEvent.objects.get(action="employer.verification_requested").ip is None
+
+
+@pytest.mark.parametrize("action", ["approve", "reject", "suspend", "confirm-evidence"])
+def test_a_staff_employer_cannot_decide_on_its_own_account(client_for, action):
+    employer = EmployerProfileFactory(verification_status="pending")
+    employer.user.is_staff = True  # staff are moderators (api.md)
+    employer.user.save(update_fields=["is_staff"])
+    before = EmployerProfile.objects.values().get(pk=employer.pk)
+
+    response = client_for(employer.user).post(
+        moderation(employer, action), {"reason": "Looks fine."}, format="json"
+    )
+
+    assert response.status_code == 403
+    assert EmployerProfile.objects.values().get(pk=employer.pk) == before
+    assert not AuditEvent.objects.exists()

@@ -169,3 +169,19 @@ def test_approving_a_held_job_whose_positions_are_all_taken_fills_it(actors, cli
     assert response.status_code == 200
     assert response.json()["status"] == "filled"
     assert Job.objects.get(pk=job.pk).status == "filled"
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_a_staff_employer_cannot_decide_on_its_own_job(client_for, action):
+    job = held()
+    job.employer.user.is_staff = True  # staff are moderators (api.md)
+    job.employer.user.save(update_fields=["is_staff"])
+
+    response = client_for(job.employer.user).post(
+        f"/api/v1/moderation/jobs/{job.pk}/{action}/", {"reason": "Fine."}, format="json"
+    )
+
+    assert response.status_code == 403
+    job.refresh_from_db()
+    assert job.status == "pending_review"
+    assert not AuditEvent.objects.exists()
