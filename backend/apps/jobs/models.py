@@ -191,6 +191,24 @@ class TitleWord(models.Model):
         return self.word
 
 
+class CategoryWage(models.Model):
+    """The median hourly wage of a category's visible jobs, for screening's pay far above market.
+
+    Kept by `category_wages_refresh` (Celery beat, hourly; migration 0008 fills it
+    first): the median of every visible job of a category is a read of them all,
+    seconds over a million jobs, too slow for the locked publish and edit it is
+    needed in. A median moves slowly; an hour's lag costs nothing.
+    """
+
+    category = models.CharField(max_length=32, choices=Job.Category.choices, primary_key=True)
+    jobs = models.PositiveIntegerField()
+    median = models.DecimalField(max_digits=6, decimal_places=2)
+    computed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.median} ({self.jobs} jobs)"
+
+
 class SavedJob(BaseModel):
     candidate = models.ForeignKey(
         "candidates.CandidateProfile", on_delete=models.CASCADE, related_name="saved_jobs"

@@ -9,7 +9,7 @@ from rest_framework.exceptions import NotFound
 
 from apps.candidates.models import CandidateProfile
 from apps.employers.models import EmployerProfile
-from apps.jobs.models import Job, SavedJob
+from apps.jobs.models import CategoryWage, Job, SavedJob
 from apps.jobs.search import JobSearch as JobSearch  # search lives in apps/jobs/search.py
 from apps.jobs.search import job_search as job_search
 from apps.users.models import User
@@ -56,22 +56,17 @@ def job_get_visible(*, job_id: uuid.UUID) -> Job:
     return job
 
 
-def category_median_wage(*, category: str, exclude: uuid.UUID | None = None) -> Decimal | None:
-    """The median hourly wage of the category's published jobs; None with too few to tell."""
-    from django.db import connection
+def category_median_wage(*, category: str) -> Decimal | None:
+    """The median hourly wage of the category's visible jobs; None with too few to tell.
 
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY hourly_wage)
-            FROM jobs_job WHERE category = %s AND status = 'published' AND id IS DISTINCT FROM %s
-            """,
-            [category, exclude],
-        )
-        count, median = cursor.fetchone()
-    if count < MEDIAN_MIN_JOBS or median is None:
-        return None
-    return Decimal(str(median)).quantize(Decimal("0.01"))
+    As `category_wages_refresh` last stored it (hourly): one row by its key, where
+    computing it read every job of the category inside the locked publish or edit.
+    """
+    return (
+        CategoryWage.objects.filter(category=category, jobs__gte=MEDIAN_MIN_JOBS)
+        .values_list("median", flat=True)
+        .first()
+    )
 
 
 def jobs_of_employer(*, employer: EmployerProfile) -> QuerySet[Job]:

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
@@ -14,7 +15,7 @@ from apps.core.exceptions import Conflict, field_error
 from apps.core.geo import location_update
 from apps.employers.models import EmployerProfile
 from apps.jobs import search_cache, selectors
-from apps.jobs.models import Job, MinimumWage, SavedJob
+from apps.jobs.models import CategoryWage, Job, MinimumWage, SavedJob
 from apps.jobs.screening import Posting, RiskFlag, Severity, has_high_risk, screen
 from apps.jobs.wages import ADULT_AGE, minimum_for_job, minimum_hourly_wage
 from apps.safety.services import audit_event_record, moderator_not_involved
@@ -81,9 +82,7 @@ def _screen(job: Job) -> list[RiskFlag]:
             city=job.city,
             has_location=job.location is not None,
             minimum_hourly_wage=minimum_hourly_wage(age=job.min_age, on=job.starts_on),
-            category_median_wage=selectors.category_median_wage(
-                category=job.category, exclude=job.pk
-            ),
+            category_median_wage=selectors.category_median_wage(category=job.category),
         )
     )
 
@@ -403,6 +402,44 @@ def title_words_refresh() -> tuple[int, int]:
         cursor.execute("SELECT added, removed FROM jobs_titleword_refresh()")
         added, removed = cursor.fetchone()
     return int(added), int(removed)
+
+
+@transaction.atomic
+def category_wages_refresh() -> int:
+    """Each category's median hourly wage over the jobs workers see, stored: the categories.
+
+    Celery beat runs this hourly (screening reads the stored medians: computing one
+    reads every visible job of its category). A category without visible jobs is
+    dropped.
+    """
+    visible, params = (
+        selectors.jobs_visible_to_all().values("category", "hourly_wage").query.sql_with_params()
+    )
+    statement = (
+        f"SELECT v.category, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY v.hourly_wage)"  # noqa: S608  # nosec B608
+        f" FROM ({visible}) v GROUP BY v.category"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    now = timezone.now()
+    wages = [
+        CategoryWage(
+            category=category,
+            jobs=count,
+            median=Decimal(str(median)).quantize(Decimal("0.01")),
+            computed_at=now,
+        )
+        for category, count, median in rows
+    ]
+    CategoryWage.objects.exclude(category__in=[wage.category for wage in wages]).delete()
+    CategoryWage.objects.bulk_create(
+        wages,
+        update_conflicts=True,
+        unique_fields=["category"],
+        update_fields=["jobs", "median", "computed_at"],
+    )
+    return len(wages)
 
 
 def job_save(*, candidate: CandidateProfile, job: Job) -> SavedJob:

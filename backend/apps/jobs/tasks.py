@@ -23,3 +23,11 @@ def hold_jobs_below_minimum_wage() -> int:
     from apps.jobs.services import jobs_hold_below_minimum_wage
 
     return jobs_hold_below_minimum_wage()
+
+
+@shared_task
+def category_wages_refresh() -> int:
+    """Beat runs this hourly: the category medians that screening compares wages with."""
+    from apps.jobs.services import category_wages_refresh as refresh
+
+    return refresh()

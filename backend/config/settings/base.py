@@ -202,6 +202,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "apps.jobs.tasks.title_words_refresh",
         "schedule": 24 * 60 * 60,
     },
+    "refresh-category-wages": {
+        "task": "apps.jobs.tasks.category_wages_refresh",
+        "schedule": 60 * 60,
+    },
     "hold-jobs-below-minimum-wage": {
         "task": "apps.jobs.tasks.hold_jobs_below_minimum_wage",
         "schedule": 24 * 60 * 60,

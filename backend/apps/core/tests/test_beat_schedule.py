@@ -11,6 +11,7 @@ def test_every_periodic_task_exists_and_the_safety_jobs_are_scheduled():
     assert {
         "apps.jobs.tasks.expire_jobs",
         "apps.jobs.tasks.title_words_refresh",
+        "apps.jobs.tasks.category_wages_refresh",
         "apps.jobs.tasks.hold_jobs_below_minimum_wage",
         "apps.applications.tasks.scrub_application_personal_data",
         "apps.users.tasks.purge_expired_sign_in_codes",
