@@ -90,7 +90,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 # Between two words of one sentence: anything but a word or a sentence end.
-_GAP = r"[^\w.!?;\n]+"
+_GAP = r"[^\w.!?;\n]++"
 _NEGATION = re.compile(
     r"geen|nooit|niet|zonder|noch|niets|niks|niemand|no|never|not|without|nor|none|nothing|\w+n't",
     re.I,
@@ -176,7 +176,9 @@ def _negated(
 
 # --- Amounts ---------------------------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUMBER = (
+    r"\d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,2})?|\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+)
 _AMOUNT = rf"""
     (?:€|\beur\b|\beuro\b)\s*(?P<n1>{_NUMBER})(?!\d)(?:,-{{1,2}}|\.-)?
   | (?<![\d.,])(?P<n2>{_NUMBER})(?:,-{{1,2}}|\.-)?\s*(?:€|\beuros?\b|\beur\b)
@@ -259,14 +261,14 @@ _FEE_TERMS = r"""
   | pay\s+(?:for\s+)?(?:your|the|a)\s+(?:own\s+)?(?:uniform|training|certificate|course|work\s*wear|safety\s+shoes|visa|work\s+permit|VCA)
   | pay\s+(?:a|an|the)\s+(?:small\s+|one[-\s]?time\s+|once[-\s]?off\s+)?fee | fee\s+of\s+(?:€|eur)
   | (?:betaal|betaalt|betalen)\s+(?:je\s+|jij\s+|u\s+)?(?:zelf\s+)?(?:voor\s+)?(?:je|jouw|uw|de|het|een)\s+(?:eigen\s+)?(?:uniform|werkkleding|werkschoenen|training|cursus|opleiding|certificaat|VCA|diploma)
-  | (?:VCA|uniform|werkkleding|werkschoenen|training|cursus|opleiding)[-\w]*\s+(?:\w+\s+){0,2}?(?:zelf\s+betalen|betaal\s+je\s+zelf|voor\s+eigen\s+rekening|op\s+eigen\s+kosten)
+  | (?:VCA|uniform|werkkleding|werkschoenen|training|cursus|opleiding)[-\w]{0,40}+\s++(?:\w++\s++){0,2}?(?:zelf\s+betalen|betaal\s+je\s+zelf|voor\s+eigen\s+rekening|op\s+eigen\s+kosten)
 """
 _FEE = re.compile(rf"\b(?:{_FEE_TERMS})\b", _I)
 _FEE_LIST_ITEM = re.compile(
     rf"\b(?:{_FEE_TERMS}|kosten|costs?|fees?)\W*?(?:,|/|&|\b(?:of|en|or|and|noch|nor)\b)\s*$", _I
 )
 _FEE_WAIVED_AFTER = re.compile(
-    r"""\W{0,3}(?:\w+\W+){0,3}?(?:
+    r"""\W{0,3}(?:\w++\W{1,10}){0,3}?(?:
         (?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:niet\s+(?:nodig|verplicht|van\s+toepassing)|gratis|vergoed|betaald\s+door|voor\s+(?:onze\s+)?rekening)
       | (?:vragen|rekenen|heffen|brengen)\s+(?:wij|we)\s+(?:\w+\s+)?(?:niet|nooit)
       | (?:betaal|betaalt)\s+(?:je|jij|u)\s+(?:\w+\s+)?(?:niet|nooit)
@@ -283,7 +285,7 @@ _DEPOSIT_VERB = re.compile(
 )
 # "Wij staan borg voor kwaliteit": to vouch for, not a deposit.
 _BORG_IDIOM = re.compile(
-    r"\b(?:sta|staat|staan|stond|stonden)\b(?:\s+\w+){0,3}\s+$|^\s+(?:te\s+)?(?:staan|gestaan)\b",
+    r"\b(?:sta|staat|staan|stond|stonden)\b(?:\s++\w++){0,3}\s+$|^\s+(?:te\s+)?(?:staan|gestaan)\b",
     re.I,
 )
 
@@ -327,7 +329,7 @@ _MESSENGER = re.compile(
     _I,
 )
 _DENIED_AFTER = re.compile(
-    r"\W{0,3}(?:\w+\W+){0,3}?(?:is|zijn|wordt|worden|are|will\s+be)\s+(?:\w+\s+)?(?:niet|nooit|not|never)\b",
+    r"\W{0,3}(?:\w++\W{1,10}){0,3}?(?:is|zijn|wordt|worden|are|will\s+be)\s+(?:\w+\s+)?(?:niet|nooit|not|never)\b",
     re.I,
 )
 _NOT_A_PHONE_LABEL = re.compile(
@@ -335,7 +337,7 @@ _NOT_A_PHONE_LABEL = re.compile(
     re.I,
 )
 _EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]++\s?(?:@|\[at\]|\(at\))\s?(?P<domain>(?:[\w-]++(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?))+[a-z]{2,})\b",
+    r"(?<![\w.+-])[\w.+-]++\s?(?:@|\[at\]|\(at\))\s?(?P<domain>(?:[\w-]++(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?)){1,8}[a-z]{2,})\b",
     re.I,
 )
 # Free mailboxes: big brands under any country domain, Dutch providers and those of the
@@ -343,7 +345,7 @@ _EMAIL = re.compile(
 _PERSONAL_EMAIL_DOMAIN = re.compile(
     r"""(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|rocketmail|icloud|aol|gmx|protonmail
         |yandex|tutanota)\.[a-z.]+
-      | (?:[\w-]+\.)*(?:me\.com|mac\.com|mail\.com|mail\.ru|proton\.me|pm\.me|ziggo\.nl|kpnmail\.nl
+      | (?:[\w-]++\.){0,8}(?:me\.com|mac\.com|mail\.com|mail\.ru|proton\.me|pm\.me|ziggo\.nl|kpnmail\.nl
         |kpnplanet\.nl|planet\.nl|home\.nl|hetnet\.nl|casema\.nl|chello\.nl|upcmail\.nl|xs4all\.nl
         |tele2\.nl|online\.nl|zeelandnet\.nl|quicknet\.nl|caiway\.nl|telfort\.nl|solcon\.nl|wp\.pl|o2\.pl
         |interia\.pl|onet\.pl|op\.pl|gazeta\.pl|tlen\.pl|seznam\.cz|centrum\.cz|abv\.bg|mail\.bg|web\.de
@@ -461,10 +463,19 @@ _LISTED = rf"""(?:en|and|je|jouw|uw|your|een|a|an|the|de|het|ook|also|naam|name|
     {_ID_OR_LICENCE_TERMS}|{_BSN_TERMS}|{_BANK_TERMS}|{_NEVER_LAWFUL_BANK_TERMS})"""
 
 
+# Listed words in a row that a request reaches across; a real list is shorter. The bound keeps
+# screening linear: an unbounded run let every term re-read all the terms after it.
+_LISTED_RUN = 8
+
+
 def _within(limit: int) -> str:
-    """Up to `limit` counted words of one sentence, none of which ends the request's reach."""
-    listed = rf"(?:{_GAP}{_LISTED}\b)*"
-    counted = rf"{_GAP}(?!(?:{_GAP_BLOCKERS}|{_LISTED})\b)\w+"
+    """Up to `limit` counted words of one sentence, none of which ends the request's reach.
+
+    Each listed word is atomic and cannot be a counted one, so a text has one way
+    to be read and the work of an attempt is bounded by _LISTED_RUN and `limit`.
+    """
+    listed = rf"(?>{_GAP}(?:{_LISTED})\b){{0,{_LISTED_RUN}}}"
+    counted = rf"{_GAP}(?!(?:{_GAP_BLOCKERS}|{_LISTED})\b)\w++"
     return rf"(?:{listed}{counted}){{0,{limit}}}?{listed}{_GAP}"
 
 
@@ -491,11 +502,11 @@ _ID_REQUEST = (
 )
 _ID_WITHHELD = (
     re.compile(
-        rf"\b(?:we|wij)\s+(?:\w+\s+){{0,2}}?(?:bewaren|houden|keep|hold|retain)\s+(?:\w+\s+){{0,3}}?{_ID_TERMS}\b",
+        rf"\b(?:we|wij)\s++(?:\w++\s++){{0,2}}?(?:bewaren|houden|keep|hold|retain)\s++(?:\w++\s++){{0,3}}?{_ID_TERMS}\b",
         _I,
     ),
     re.compile(
-        rf"\b{_ID_TERMS}\s+(?:\w+\s+){{0,4}}?(?:in\s+bewaring|bewaard|ingehouden|kept|held|retained)\b",
+        rf"\b{_ID_TERMS}\s++(?:\w++\s++){{0,4}}?(?:in\s+bewaring|bewaard|ingehouden|kept|held|retained)\b",
         _I,
     ),
 )
@@ -516,6 +527,19 @@ def _is_asked(text: str, m: re.Match[str], *, lawful_at_contract: bool) -> bool:
     return True
 
 
+def _first_asked(
+    text: str, pattern: re.Pattern[str], *, lawful_at_contract: bool
+) -> re.Match[str] | None:
+    return next(
+        (
+            m
+            for m in pattern.finditer(text)
+            if _is_asked(text, m, lawful_at_contract=lawful_at_contract)
+        ),
+        None,
+    )
+
+
 def _data_request_flag(
     posting: Posting,
     code: str,
@@ -525,13 +549,12 @@ def _data_request_flag(
 ) -> RiskFlag | None:
     """The first request for the data; `lawful` patterns pass at contract signing, `never_lawful` never."""
     text = _text(posting)
-    found = [
-        m
+    firsts = (
+        _first_asked(text, pattern, lawful_at_contract=at_contract)
         for patterns, at_contract in ((lawful, True), (never_lawful, False))
         for pattern in patterns
-        for m in pattern.finditer(text)
-        if _is_asked(text, m, lawful_at_contract=at_contract)
-    ]
+    )
+    found = [m for m in firsts if m is not None]
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
