@@ -90,7 +90,7 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 # Between two words of one sentence: anything but a word or a sentence end.
-_GAP = r"[^\w.!?;\n]+"
+_GAP = r"[^\w.!?;\n]++"
 _NEGATION = re.compile(
     r"geen|nooit|niet|zonder|noch|niets|niks|niemand|no|never|not|without|nor|none|nothing|\w+n't",
     re.I,
@@ -176,11 +176,15 @@ def _negated(
 
 # --- Amounts ---------------------------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_NUMBER = (
+    r"\d{1,3}(?:\.\d{3}){1,4}(?:,\d{1,2})?|\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+)
 _AMOUNT = rf"""
     (?:€|\beur\b|\beuro\b)\s*(?P<n1>{_NUMBER})(?!\d)(?:,-{{1,2}}|\.-)?
   | (?<![\d.,])(?P<n2>{_NUMBER})(?:,-{{1,2}}|\.-)?\s*(?:€|\beuros?\b|\beur\b)
+  | (?<![\d.,])(?P<n3>{_NUMBER})(?:,-{{1,2}}|\.-)(?![\w-])
 """
+
 _PERIOD = r"""
     \s*(?:per\s+persoon\s+|p\.?\s?p\.?\s*)?
     (?:
@@ -190,6 +194,9 @@ _PERIOD = r"""
     )
 """
 _PERIODIC_AMOUNT = re.compile(rf"(?:{_AMOUNT}){_PERIOD}", _I)
+# The same, without group names, where a pattern needs them more than once.
+_MONEY = re.sub(r"\(\?P<\w+>", "(?:", _AMOUNT)
+_ANY_PERIOD = re.sub(r"\(\?P<\w+>", "(?:", _PERIOD)
 _WAGE_WORDS = re.compile(
     r"\b(?:salaris|salary|loon|uurloon|weekloon|maandloon|brutoloon|nettoloon|wages?|verdien\w*|earn\w*|bruto|netto|gross|net)\b",
     re.I,
@@ -226,13 +233,27 @@ class _PeriodicAmount:
     monthly: Fraction
 
 
+_WAGE_SOURCE = frozenset(("from", "off", "of", "on", "van", "op", "uit"))
+
+
+def _labels_a_wage(words_before: list[str]) -> bool:
+    """Whether a wage word in the three words before an amount names it ("salaris €2.600 per
+    maand"), rather than where a cost is taken from ("deducted from your salary: €180 per week")."""
+    for i in range(max(0, len(words_before) - 3), len(words_before)):
+        if _WAGE_WORDS.fullmatch(words_before[i]) and not any(
+            word.lower() in _WAGE_SOURCE for word in words_before[max(0, i - 2) : i]
+        ):
+            return True
+    return False
+
+
 def _periodic_amounts(text: str, start: int, end: int) -> Iterator[_PeriodicAmount]:
     """Amounts with a period in text[start:end], as monthly euros; wages are skipped."""
     for m in _PERIODIC_AMOUNT.finditer(text, start, end):
         clause_start, _ = _clause_span(text, m.start(), m.end())
-        if _WAGE_WORDS.search(" ".join(_WORD.findall(text[clause_start : m.start()])[-3:])):
+        if _labels_a_wage(_WORD.findall(text[clause_start : m.start()])):
             continue
-        amount = _parse_amount(m.group("n1") or m.group("n2"))
+        amount = _parse_amount(m.group("n1") or m.group("n2") or m.group("n3"))
         if m.group("abbr"):
             unit = m.group("abbr").lower().strip("p./ ")
         else:
@@ -259,14 +280,14 @@ _FEE_TERMS = r"""
   | pay\s+(?:for\s+)?(?:your|the|a)\s+(?:own\s+)?(?:uniform|training|certificate|course|work\s*wear|safety\s+shoes|visa|work\s+permit|VCA)
   | pay\s+(?:a|an|the)\s+(?:small\s+|one[-\s]?time\s+|once[-\s]?off\s+)?fee | fee\s+of\s+(?:€|eur)
   | (?:betaal|betaalt|betalen)\s+(?:je\s+|jij\s+|u\s+)?(?:zelf\s+)?(?:voor\s+)?(?:je|jouw|uw|de|het|een)\s+(?:eigen\s+)?(?:uniform|werkkleding|werkschoenen|training|cursus|opleiding|certificaat|VCA|diploma)
-  | (?:VCA|uniform|werkkleding|werkschoenen|training|cursus|opleiding)[-\w]*\s+(?:\w+\s+){0,2}?(?:zelf\s+betalen|betaal\s+je\s+zelf|voor\s+eigen\s+rekening|op\s+eigen\s+kosten)
+  | (?:VCA|uniform|werkkleding|werkschoenen|training|cursus|opleiding)[-\w]{0,40}+\s++(?:\w++\s++){0,2}?(?:zelf\s+betalen|betaal\s+je\s+zelf|voor\s+eigen\s+rekening|op\s+eigen\s+kosten)
 """
 _FEE = re.compile(rf"\b(?:{_FEE_TERMS})\b", _I)
 _FEE_LIST_ITEM = re.compile(
     rf"\b(?:{_FEE_TERMS}|kosten|costs?|fees?)\W*?(?:,|/|&|\b(?:of|en|or|and|noch|nor)\b)\s*$", _I
 )
 _FEE_WAIVED_AFTER = re.compile(
-    r"""\W{0,3}(?:\w+\W+){0,3}?(?:
+    r"""\W{0,3}(?:\w++\W{1,10}){0,3}?(?:
         (?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:niet\s+(?:nodig|verplicht|van\s+toepassing)|gratis|vergoed|betaald\s+door|voor\s+(?:onze\s+)?rekening)
       | (?:vragen|rekenen|heffen|brengen)\s+(?:wij|we)\s+(?:\w+\s+)?(?:niet|nooit)
       | (?:betaal|betaalt)\s+(?:je|jij|u)\s+(?:\w+\s+)?(?:niet|nooit)
@@ -276,14 +297,28 @@ _FEE_WAIVED_AFTER = re.compile(
     )""",
     _I,
 )
+# The worker paying or transferring a sum once, to register, start or keep a place. A sum with
+# a period ("je betaalt €95 per week") is a running cost, read by the deduction rules; the
+# employer paying ("we pay €15 per hour", "wij betalen je reiskosten") has another subject.
+_PAY_TO_WORK = re.compile(
+    rf"""\b(?:betaal\s+(?:je|jij|u)|betaalt\s+(?:je|jij|u)|(?:je|jij|u)\s+betaalt)\b(?:\s++\w++){{0,3}}?\s*+(?:{_MONEY})(?!{_ANY_PERIOD})
+      | \b(?:maak|maakt)\s+(?:je\s+|jij\s+|u\s+)?(?:eerst\s+|eenmalig\s+|vooraf\s+)?(?:{_MONEY})\s*over\b
+      | (?:{_MONEY})\s*(?:overmaken|overschrijven)\b
+      | \b(?:you|candidates|applicants|workers)\s+(?:must\s+|will\s+|need\s+to\s+|have\s+to\s+|should\s+)?(?:first\s+)?(?:pay|transfer)\s+(?:us\s+)?(?:{_MONEY})(?!{_ANY_PERIOD})
+      | \b(?:transfer|pay)\s+(?:us\s+)?(?:{_MONEY})\s+(?:to\s+(?:secure|reserve|get|book|start)|before|upfront|in\s+advance)\b
+      | \b(?:one[-\s]?off|one[-\s]?time|once[-\s]?off|upfront|advance|initial)\s+payment\s+of\s+(?:{_MONEY})
+      | \bpayment\s+of\s+(?:{_MONEY})(?!{_ANY_PERIOD})\s+(?:is\s+)?(?:required|needed|due|to\s+secure)""",
+    _I,
+)
 # "Deposit" the verb: "we deposit your wages", "direct deposit".
 _DEPOSIT_VERB = re.compile(
-    r"\b(?:direct|we|will)\s+deposits?\b|\bdeposits?\s+(?:your|the|wages?|salar(?:y|ies)|pay|it|money|directly|weekly|monthly|into)\b",
-    re.I,
+    r"""\b(?:direct|we|will)\s+deposits?\b|\bdeposits?\s+(?:your|the|wages?|salar(?:y|ies)|pay|it|money|directly|weekly|monthly|into)\b
+      | \bdeposits?\s+of\s+(?:your\s+|the\s+)?(?:wages?|salar(?:y|ies)|pay|earnings)\b""",
+    _I,
 )
 # "Wij staan borg voor kwaliteit": to vouch for, not a deposit.
 _BORG_IDIOM = re.compile(
-    r"\b(?:sta|staat|staan|stond|stonden)\b(?:\s+\w+){0,3}\s+$|^\s+(?:te\s+)?(?:staan|gestaan)\b",
+    r"\b(?:sta|staat|staan|stond|stonden)\b(?:\s++\w++){0,3}\s+$|^\s+(?:te\s+)?(?:staan|gestaan)\b",
     re.I,
 )
 
@@ -291,7 +326,7 @@ _BORG_IDIOM = re.compile(
 def _is_fee_request(text: str, m: re.Match[str]) -> bool:
     word = m.group().lower()
     if word.startswith("deposit") and (
-        _DEPOSIT_VERB.search(text, max(0, m.start() - 8), m.end() + 12)
+        _DEPOSIT_VERB.search(text, max(0, m.start() - 8), m.end() + 30)
     ):
         return False
     if word == "borg" and (
@@ -306,9 +341,14 @@ def _is_fee_request(text: str, m: re.Match[str]) -> bool:
 
 def worker_fee(posting: Posting) -> RiskFlag | None:
     text = _text(posting)
-    m = next((m for m in _FEE.finditer(text) if _is_fee_request(text, m)), None)
-    if m is None:
+    fee = next((m for m in _FEE.finditer(text) if _is_fee_request(text, m)), None)
+    payment = next(
+        (m for m in _PAY_TO_WORK.finditer(text) if not _negated(text, m.start(), m.end())), None
+    )
+    found = [m for m in (fee, payment) if m is not None]
+    if not found:
         return None
+    m = min(found, key=lambda m: m.start())
     return RiskFlag(
         code="worker_fee",
         severity=Severity.HIGH,
@@ -327,23 +367,32 @@ _MESSENGER = re.compile(
     _I,
 )
 _DENIED_AFTER = re.compile(
-    r"\W{0,3}(?:\w+\W+){0,3}?(?:is|zijn|wordt|worden|are|will\s+be)\s+(?:\w+\s+)?(?:niet|nooit|not|never)\b",
+    r"\W{0,3}(?:\w++\W{1,10}){0,3}?(?:is|zijn|wordt|worden|are|will\s+be)\s+(?:\w+\s+)?(?:niet|nooit|not|never)\b",
     re.I,
 )
 _NOT_A_PHONE_LABEL = re.compile(
     r"\b(?:kvk|btw|vat|iban|bsn|ref|referentie|vacature|vacancy|order|id)(?:[-\s]?(?:nummer|nr|no|number))?[\s.:#-]*$",
     re.I,
 )
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]++\s?(?:@|\[at\]|\(at\))\s?(?P<domain>(?:[\w-]++(?:\.|\s?\[dot\]\s?|\s?\(dot\)\s?))+[a-z]{2,})\b",
-    re.I,
-)
+
+
+def _email(dot: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w.+-])[\w.+-]++\s?(?:@|\[at\]|\(at\))\s?(?P<domain>(?:[\w-]++(?:{dot}|\s?\[dot\]\s?|\s?\(dot\)\s?)){{1,8}}[a-z]{{2,}})\b",
+        re.I,
+    )
+
+
+_EMAIL = _email(r"\.")
+# Spaced out ("jobs.nl @ gmail . com") only counts for a personal mailbox: "info @ bedrijf. Nl
+# is …" is more likely a sentence end than a disguise.
+_SPACED_EMAIL = _email(r"\s?\.\s?")
 # Free mailboxes: big brands under any country domain, Dutch providers and those of the
 # countries most labour migrants come from.
 _PERSONAL_EMAIL_DOMAIN = re.compile(
     r"""(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|rocketmail|icloud|aol|gmx|protonmail
         |yandex|tutanota)\.[a-z.]+
-      | (?:[\w-]+\.)*(?:me\.com|mac\.com|mail\.com|mail\.ru|proton\.me|pm\.me|ziggo\.nl|kpnmail\.nl
+      | (?:[\w-]++\.){0,8}(?:me\.com|mac\.com|mail\.com|mail\.ru|proton\.me|pm\.me|ziggo\.nl|kpnmail\.nl
         |kpnplanet\.nl|planet\.nl|home\.nl|hetnet\.nl|casema\.nl|chello\.nl|upcmail\.nl|xs4all\.nl
         |tele2\.nl|online\.nl|zeelandnet\.nl|quicknet\.nl|caiway\.nl|telfort\.nl|solcon\.nl|wp\.pl|o2\.pl
         |interia\.pl|onet\.pl|op\.pl|gazeta\.pl|tlen\.pl|seznam\.cz|centrum\.cz|abv\.bg|mail\.bg|web\.de
@@ -353,7 +402,9 @@ _PERSONAL_EMAIL_DOMAIN = re.compile(
 
 
 def _is_personal_email_domain(domain: str) -> bool:
-    return bool(_PERSONAL_EMAIL_DOMAIN.fullmatch(re.sub(r"\s?[\[(]dot[\])]\s?", ".", domain)))
+    return bool(
+        _PERSONAL_EMAIL_DOMAIN.fullmatch(re.sub(r"\s?(?:[\[(]dot[\])]|\.)\s?", ".", domain))
+    )
 
 
 def _phone_numbers(text: str) -> Iterator[tuple[int, int]]:
@@ -379,6 +430,11 @@ def off_platform_contact(posting: Posting) -> RiskFlag | None:
     company: list[tuple[int, int]] = []
     for m in _EMAIL.finditer(text):
         (high if _is_personal_email_domain(m.group("domain")) else company).append(m.span())
+    high.extend(
+        m.span()
+        for m in _SPACED_EMAIL.finditer(text)
+        if _is_personal_email_domain(m.group("domain"))
+    )
     if high:
         start, end = min(high)
         return RiskFlag(
@@ -461,10 +517,19 @@ _LISTED = rf"""(?:en|and|je|jouw|uw|your|een|a|an|the|de|het|ook|also|naam|name|
     {_ID_OR_LICENCE_TERMS}|{_BSN_TERMS}|{_BANK_TERMS}|{_NEVER_LAWFUL_BANK_TERMS})"""
 
 
+# Listed words in a row that a request reaches across; a real list is shorter. The bound keeps
+# screening linear: an unbounded run let every term re-read all the terms after it.
+_LISTED_RUN = 8
+
+
 def _within(limit: int) -> str:
-    """Up to `limit` counted words of one sentence, none of which ends the request's reach."""
-    listed = rf"(?:{_GAP}{_LISTED}\b)*"
-    counted = rf"{_GAP}(?!(?:{_GAP_BLOCKERS}|{_LISTED})\b)\w+"
+    """Up to `limit` counted words of one sentence, none of which ends the request's reach.
+
+    Each listed word is atomic and cannot be a counted one, so a text has one way
+    to be read and the work of an attempt is bounded by _LISTED_RUN and `limit`.
+    """
+    listed = rf"(?>{_GAP}(?:{_LISTED})\b){{0,{_LISTED_RUN}}}"
+    counted = rf"{_GAP}(?!(?:{_GAP_BLOCKERS}|{_LISTED})\b)\w++"
     return rf"(?:{listed}{counted}){{0,{limit}}}?{listed}{_GAP}"
 
 
@@ -491,11 +556,11 @@ _ID_REQUEST = (
 )
 _ID_WITHHELD = (
     re.compile(
-        rf"\b(?:we|wij)\s+(?:\w+\s+){{0,2}}?(?:bewaren|houden|keep|hold|retain)\s+(?:\w+\s+){{0,3}}?{_ID_TERMS}\b",
+        rf"\b(?:we|wij)\s++(?:\w++\s++){{0,2}}?(?:bewaren|houden|keep|hold|retain)\s++(?:\w++\s++){{0,3}}?{_ID_TERMS}\b",
         _I,
     ),
     re.compile(
-        rf"\b{_ID_TERMS}\s+(?:\w+\s+){{0,4}}?(?:in\s+bewaring|bewaard|ingehouden|kept|held|retained)\b",
+        rf"\b{_ID_TERMS}\s++(?:\w++\s++){{0,4}}?(?:in\s+bewaring|bewaard|ingehouden|kept|held|retained)\b",
         _I,
     ),
 )
@@ -516,6 +581,19 @@ def _is_asked(text: str, m: re.Match[str], *, lawful_at_contract: bool) -> bool:
     return True
 
 
+def _first_asked(
+    text: str, pattern: re.Pattern[str], *, lawful_at_contract: bool
+) -> re.Match[str] | None:
+    return next(
+        (
+            m
+            for m in pattern.finditer(text)
+            if _is_asked(text, m, lawful_at_contract=lawful_at_contract)
+        ),
+        None,
+    )
+
+
 def _data_request_flag(
     posting: Posting,
     code: str,
@@ -525,13 +603,12 @@ def _data_request_flag(
 ) -> RiskFlag | None:
     """The first request for the data; `lawful` patterns pass at contract signing, `never_lawful` never."""
     text = _text(posting)
-    found = [
-        m
+    firsts = (
+        _first_asked(text, pattern, lawful_at_contract=at_contract)
         for patterns, at_contract in ((lawful, True), (never_lawful, False))
         for pattern in patterns
-        for m in pattern.finditer(text)
-        if _is_asked(text, m, lawful_at_contract=at_contract)
-    ]
+    )
+    found = [m for m in firsts if m is not None]
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
@@ -592,7 +669,8 @@ def pay_above_market(posting: Posting) -> RiskFlag | None:
 
 _HOUSING = re.compile(
     r"""\b(?:huisvesting(?:skosten)?|woonruimte|woning|accommodatie|accommodation|housing|onderdak|logies|inwoning
-      | kamer(?:huur)?(?!\s+van\s+koophandel)|room|verblijf|(?:sta)?caravan|chalet|bungalow)\b""",
+      | kamer(?:huur)?(?!\s+van\s+koophandel)|room|verblijf|(?:sta)?caravan|chalet|bungalow|huurprijs
+      | (?:(?<=je\s)|(?<=jouw\s)|(?<=uw\s)|(?<=de\s))huur | huur(?=[\s:(]{0,3}(?:€|\d)))\b""",
     _I,
 )
 _TRANSPORT = re.compile(

@@ -110,6 +110,22 @@ def assert_only_flag(description: str, code: str, severity: Severity, fragment: 
             "Placement fee €95",
             id="placement-fee",
         ),
+        pytest.param(
+            "Voor de inschrijving betaal je eenmalig 50 euro.",
+            "betaal je eenmalig 50 euro",
+            id="nl-betaal-je",
+        ),
+        pytest.param(
+            "Je betaalt eerst €75 voor je werkvergunning.", "Je betaalt eerst €75", id="je-betaalt"
+        ),
+        pytest.param("Maak €50 over voor de VCA cursus.", "Maak €50 over", id="nl-maak-over"),
+        pytest.param("You must pay 150 EUR before starting.", "must pay 150 EUR", id="en-must-pay"),
+        pytest.param(
+            "A one-off payment of €99 is required to secure your place.",
+            "one-off payment of €99",
+            id="en-one-off-payment",
+        ),
+        pytest.param("Transfer €50 to secure the job.", "Transfer €50", id="en-transfer"),
     ],
 )
 def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
@@ -134,6 +150,11 @@ def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
         pytest.param("We deposit your wages every Friday.", id="deposit-verb"),
         pytest.param("Your salary is deposited weekly into your account.", id="deposited"),
         pytest.param("Werkschoenen en kleding krijg je van ons.", id="gear-given"),
+        pytest.param("Deposit of your wages every Friday.", id="deposit-of-wages"),
+        pytest.param("We pay €15 per hour, every Friday.", id="we-pay"),
+        pytest.param("Wij betalen je reiskosten en je krijgt €50 bonus.", id="wij-betalen"),
+        pytest.param("Je betaalt geen €50 inschrijfgeld, zoals elders.", id="betaalt-geen"),
+        pytest.param("Wij maken €500 voorschot over naar je rekening.", id="wij-maken-over"),
     ],
 )
 def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):
@@ -165,6 +186,9 @@ def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):
         pytest.param("Write to piotr.k@wp.pl for details.", "piotr.k@wp.pl", id="polish-mailbox"),
         pytest.param("Mail: jan [at] outlook [dot] com", "jan [at] outlook [dot] com", id="at-dot"),
         pytest.param("Whats\u200bApp ons!", "WhatsApp", id="zero-width-disguise"),
+        pytest.param(
+            "Email: jobs.nl @ gmail . com", "jobs.nl @ gmail . com", id="spaced-out-gmail"
+        ),
     ],
 )
 def test_contact_outside_the_platform_is_high_risk(description, fragment):
@@ -529,6 +553,27 @@ def test_a_wage_up_to_three_times_the_median_is_not_flagged(wage, median):
             "vervoer: €5 per dag",
             id="free-housing-paid-transport",
         ),
+        pytest.param(
+            "Je huur (€700/mnd) wordt van je salaris ingehouden.",
+            "housing_deduction",
+            HIGH,
+            "huur (€700/mnd)",
+            id="huur-month-high",
+        ),
+        pytest.param(
+            "Huisvesting 200,- per week",
+            "housing_deduction",
+            HIGH,
+            "200,- per week",
+            id="comma-dash-without-sign-high",
+        ),
+        pytest.param(
+            "Housing is deducted from your salary: €180 per week",
+            "housing_deduction",
+            HIGH,
+            "€180 per week",
+            id="deducted-from-salary-high",
+        ),
     ],
 )
 def test_a_deduction_for_housing_or_transport_is_flagged(description, code, severity, fragment):
@@ -551,6 +596,7 @@ def test_a_deduction_for_housing_or_transport_is_flagged(description, code, seve
         pytest.param(
             "Inschrijving bij de Kamer van Koophandel geregeld, kantine €5 per week.", id="kvk"
         ),
+        pytest.param("Huur een fiets bij ons voor de zomer.", id="huur-the-verb"),
     ],
 )
 def test_housing_or_transport_without_deduction_is_not_flagged(description):
@@ -568,6 +614,7 @@ def test_housing_or_transport_without_deduction_is_not_flagged(description):
         pytest.param("1.200,50 euro per maand", "€1200.50", HIGH, id="thousands-and-cents"),
         pytest.param("€20 per dag", "€435.00", LOW, id="day"),
         pytest.param("€400 per 4 weken", "€433.33", LOW, id="four-weeks"),
+        pytest.param("95,- per week", "€411.67", LOW, id="comma-dash-without-sign"),
     ],
 )
 def test_deduction_amounts_are_read_in_dutch_and_english_forms(amount, monthly, severity):
