@@ -326,6 +326,11 @@ class Query:
         return [c for c in self.conditions if c not in left_out]
 
     @property
+    def filters(self) -> list[str]:
+        """The conditions but the radius and the words: each has an index (migration 0009)."""
+        return self.conditions_but(IN_BOX, IN_RADIUS, TEXT)
+
+    @property
     def on_grid(self) -> bool:
         """Whether nearest first walks the Dutch grid's index (a point in GRID_AREA)."""
         return self.has_point and on_grid(self.search.lat, self.search.lon)  # type: ignore[arg-type]
@@ -393,6 +398,7 @@ class Estimates:
     domain: float  # of those, in the radius and passing the filters other than the words
     box: float | None  # published jobs in the radius' bounding box: what its index yields
     text: float | None  # published jobs with the words: what their indexes yield
+    filters: float | None = None  # published jobs passing the filters: what their indexes yield
 
     @property
     def matches(self) -> float:
@@ -417,6 +423,8 @@ def estimate(query: Query) -> Estimates:
         parts["box"] = f"{PUBLISHED} AND {IN_BOX}"
     if query.has_text:
         parts["text"] = f"{PUBLISHED} AND {TEXT}"
+    if query.filters:
+        parts["filters"] = " AND ".join([PUBLISHED, *query.filters])
     union = " UNION ALL ".join(
         f"SELECT 1 FROM jobs_job j WHERE {c}" for c in parts.values()  # noqa: S608  # nosec B608
     )
@@ -431,6 +439,7 @@ def estimate(query: Query) -> Estimates:
         domain=rows["domain"] * (CIRCLE_IN_BOX if query.has_point else 1.0),
         box=rows.get("box"),
         text=rows.get("text"),
+        filters=rows.get("filters"),
     )
     if key:
         caches["local"].set(key, estimates, timeout=seconds)
