@@ -134,7 +134,8 @@ class JobListCreateView(APIView):
             }
         )
         anonymous = not request.user.is_authenticated
-        cache_key = request.get_full_path()
+        # The body's next and previous links are absolute: one answer per scheme and host.
+        cache_key = request.build_absolute_uri()
         if anonymous:
             cached, generation = search_cache.get(cache_key)
             if cached is not None:

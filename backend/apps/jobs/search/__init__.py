@@ -100,7 +100,13 @@ def job_search_page(
     offset, size = (page - 1) * page_size, page_size
     want = offset + size + 1  # one more than the page: is there a next one?
     generator = plans.generator(query, estimates)
-    exact_plan = generator.small if exact_up_to is None else generator.rows <= exact_up_to
+    expected = plans.walk_rows(query, estimates, want)
+    if exact_up_to is None:
+        # Exact when its index yields few rows, or fewer than a walk would read (filters
+        # that match one job in a thousand: the walk would give up after its budget).
+        exact_plan = generator.small or expected > generator.rows
+    else:
+        exact_plan = generator.rows <= exact_up_to
 
     if exact_plan:
         found = plans.exact(
@@ -127,7 +133,13 @@ def job_search_page(
         tier_offset = max(0, offset - before)
         tier_size = size - len(rows)
         walked = plans.walk(
-            query, ordering, extra=extra, want=tier_want, offset=tier_offset, size=tier_size
+            query,
+            ordering,
+            extra=extra,
+            want=tier_want,
+            offset=tier_offset,
+            size=tier_size,
+            expected=plans.walk_rows(query, estimates, tier_want),
         )
         if walked is not None:
             rows += walked.rows

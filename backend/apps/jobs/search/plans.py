@@ -43,6 +43,10 @@ EXACT_TEXT_UP_TO = 5000
 WALK_ROWS_PER_RESULT = 40
 WALK_MIN_ROWS = 2000
 WALK_MAX_ROWS = 50_000
+# A walk expected to read more rows than the exact plan's index yields is not
+# tried; one that is tried may read this many times the rows expected (the
+# estimates' error) before it gives up.
+WALK_EXPECTED_MARGIN = 3
 # A walk carries the job's columns in its hits up to this many rows (the first
 # pages): its page then needs no second pass over jobs_job (PostgreSQL's CPU for a
 # radius search 2.1 -> 1.75 ms, measured). Deeper, copying every hit's columns
@@ -118,14 +122,28 @@ def exact(
 
 
 def walk(
-    query: Query, ordering: str, *, extra: list[str], want: int, offset: int, size: int
+    query: Query,
+    ordering: str,
+    *,
+    extra: list[str],
+    want: int,
+    offset: int,
+    size: int,
+    expected: float = 0.0,
 ) -> Slice | None:
     """The first `want` matches read in the order's index; None when the walk gives up.
 
-    The walk reads at most a budget of rows (an inner LIMIT), so words rarer than
-    estimated cost a bounded detour before the exact plan answers instead.
+    The walk reads at most a budget of rows (an inner LIMIT): more when it is
+    `expected` to read many (`walk_rows`), so that filters matching one job in a
+    hundred are walked to their page; words or filters rarer than estimated cost a
+    bounded detour before the exact plan answers instead.
     """
-    budget = min(max(WALK_MIN_ROWS, WALK_ROWS_PER_RESULT * want), WALK_MAX_ROWS)
+    budget = int(
+        min(
+            max(WALK_MIN_ROWS, WALK_ROWS_PER_RESULT * want, WALK_EXPECTED_MARGIN * expected),
+            WALK_MAX_ROWS,
+        )
+    )
     if not query.has_point:
         domain = PUBLISHED
     elif ordering == "distance" and query.on_grid:
@@ -189,16 +207,35 @@ class Generator:
 
 
 def generator(query: Query, estimates: Estimates) -> Generator:
-    """The index that yields the fewest rows, weighed by the room each kind has."""
+    """The index that yields the fewest rows, weighed by the room each kind has.
+
+    The filters are one choice, all of them together: the planner ANDs their
+    indexes (migration 0009, the wage's, the employer's) as it sees fit.
+    """
     choices = []
     if estimates.box is not None:
         choices.append(Generator(IN_BOX, estimates.box, EXACT_UP_TO))
     if estimates.text is not None:
         choices.append(Generator(TEXT, estimates.text, EXACT_TEXT_UP_TO))
+    if estimates.filters is not None:
+        choices.append(Generator(" AND ".join(query.filters), estimates.filters, EXACT_UP_TO))
     if not choices:
-        # No radius and no words: the filters' own indexes, as the planner sees fit.
+        # No radius, no words, no filters: every published job.
         return Generator("true", estimates.domain, EXACT_UP_TO)
     return min(choices, key=lambda g: g.rows / g.room)
+
+
+def walk_rows(query: Query, estimates: Estimates, want: int) -> float:
+    """The rows a walk is expected to read for `want` matches: the share of its rows that match.
+
+    A walk reads the published jobs in the radius (or all of them) in order; the
+    matches among them are as many as estimated, spread evenly. For relevance this
+    is the least its tiers read.
+    """
+    walked = estimates.published
+    if query.has_point and estimates.box is not None:
+        walked = estimates.box * sql.CIRCLE_IN_BOX
+    return want * max(walked, 1.0) / max(estimates.matches, 1.0)
 
 
 def tiers(query: Query, ordering: str) -> list[tuple[list[str], str | None]]:

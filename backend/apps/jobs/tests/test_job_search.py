@@ -363,3 +363,17 @@ def test_the_public_view_of_a_job(api_client):
     assert body["hourly_wage"] == "15.50"
     assert (body["latitude"], body["longitude"]) == (52.0907, 5.1214)
     assert "risk_flags" not in body
+
+
+def test_a_cached_answer_is_served_only_to_its_scheme_and_host(api_client, settings):
+    settings.ALLOWED_HOSTS = ["localhost", "api.example.nl"]
+    JobFactory.create_batch(2)
+    query = {"page_size": 1}
+
+    first = api_client.get(URL, query, HTTP_HOST="localhost")
+    other_host = api_client.get(URL, query, HTTP_HOST="api.example.nl")
+    other_scheme = api_client.get(URL, query, HTTP_HOST="api.example.nl", secure=True)
+
+    assert first.json()["next"] == "http://localhost/api/v1/jobs/?page=2&page_size=1"
+    assert other_host.json()["next"] == "http://api.example.nl/api/v1/jobs/?page=2&page_size=1"
+    assert other_scheme.json()["next"] == "https://api.example.nl/api/v1/jobs/?page=2&page_size=1"

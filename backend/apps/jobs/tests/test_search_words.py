@@ -202,3 +202,16 @@ def test_title_words_with_a_quote_in_their_lexemes_are_quoted(api_client):
         "Schoonmaker",
         "Schoonmaker.nl/a'b",
     ]
+
+
+@pytest.mark.parametrize(
+    ("q", "once"),
+    [
+        ("medewerker " * 8, "medewerker"),
+        ('"orderpicker magazijn" "orderpicker magazijn" -kok -kok', '"orderpicker magazijn" -kok'),
+        ("kok kok or kok", "kok"),
+    ],
+)
+def test_a_word_written_again_is_asked_for_once(q, once):
+    # The planner multiplies each word's share: repeated, a common word looked rare.
+    assert words(q).exact == words(once).exact
