@@ -27,7 +27,7 @@ INDEXES = {
 class Migration(migrations.Migration):
     atomic = False
 
-    dependencies = [("jobs", "0007_title_words_fill")]
+    dependencies = [("jobs", "0008_category_wage")]
 
     operations = [
         migrations.RunSQL(
