@@ -5,7 +5,9 @@ form, or raises `ValidationError` with a stable code. The `validate_*`
 functions check an already stored value and are used on model fields.
 """
 
+import functools
 import re
+import unicodedata
 from datetime import date
 
 import phonenumbers
@@ -80,8 +82,33 @@ def validate_phone_number(value: str) -> None:
 
 
 # A BSN (citizen service number) is nine digits passing the "11-proef". People
-# write them with spaces, dots or dashes between groups.
-_BSN_CANDIDATE_RE = re.compile(r"(?<![0-9])[0-9](?:[ .-]?[0-9]){8}(?![0-9])")
+# write them in groups, with up to three separators between digits: spaces of any
+# kind, dashes of any kind, dots, slashes, underscores or commas. Nine digits are
+# only a candidate where no digit touches them: a longer run is another number.
+_BSN_SEPARATORS = r"[\s\-./_,]{0,3}"
+_BSN_CANDIDATE_RE = re.compile(rf"(?<![0-9])(?=([0-9](?:{_BSN_SEPARATORS}[0-9]){{8}})(?![0-9]))")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_MINUS_SIGN = "\u2212"
+
+
+@functools.lru_cache(maxsize=4096)
+def _bsn_fold(char: str) -> str:
+    """What one character is to the BSN check: invisible ones are nothing, dashes a dash,
+    a digit of any script its ASCII digit."""
+    category = unicodedata.category(char)
+    if category in ("Cf", "Mn", "Me"):  # zero-width spaces, soft hyphens, keycap marks
+        return ""
+    if category == "Pd" or char == _MINUS_SIGN:
+        return "-"
+    if category == "Nd":
+        return str(unicodedata.digit(char))
+    return char
+
+
+def _bsn_text(text: str) -> str:
+    # NFKC makes fullwidth digits and no-break spaces the plain ones.
+    text = unicodedata.normalize("NFKC", text)
+    return _NON_ASCII_RE.sub(lambda match: _bsn_fold(match.group()), text)
 
 
 def is_valid_bsn(digits: str) -> bool:
@@ -92,9 +119,9 @@ def is_valid_bsn(digits: str) -> bool:
 
 
 def contains_bsn(text: str) -> bool:
-    """True when free text holds something that is a BSN, however it is spaced."""
-    for match in _BSN_CANDIDATE_RE.finditer(text or ""):
-        if is_valid_bsn(re.sub(r"[ .-]", "", match.group())):
+    """True when free text holds something that is a BSN, however it is written."""
+    for match in _BSN_CANDIDATE_RE.finditer(_bsn_text(text or "")):
+        if is_valid_bsn(re.sub(r"[^0-9]", "", match.group(1))):
             return True
     return False
 

@@ -122,6 +122,12 @@ def test_a_place_that_cannot_be_found_is_a_400_on_the_city(client_for, candidate
         ({"skills": [f"skill {i}" for i in range(31)]}, "skills", "max_length"),
         ({"bio": "Mijn BSN is 111222333, bel me."}, "bio", "contains_bsn"),
         ({"bio": "BSN: 1112.22.333"}, "bio", "contains_bsn"),
+        ({"bio": "BSN: 111\u00a0222\u00a0333"}, "bio", "contains_bsn"),
+        (
+            {"bio": "BSN: \uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13"},
+            "bio",
+            "contains_bsn",
+        ),
         ({"date_of_birth": "2999-01-01"}, "date_of_birth", "invalid"),
         ({"is_verified": True}, "is_verified", "unknown_field"),
         ({"user": "someone-else"}, "user", "unknown_field"),

@@ -2,10 +2,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.core.validators import (
+    contains_bsn,
     normalize_kvk_number,
     normalize_phone_number,
     normalize_postal_code,
     validate_kvk_number,
+    validate_no_bsn,
     validate_phone_number,
     validate_postal_code,
 )
@@ -122,3 +124,76 @@ def test_stored_kvk_number_must_be_exactly_eight_digits(stored):
 def test_stored_phone_number_must_be_e164():
     with pytest.raises(ValidationError):
         validate_phone_number("0612345678")
+
+
+# 111222333 and 123456782 pass the 11-proef; 123456789 and 111222334 do not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "111222333",
+        "123456782",
+        "Mijn BSN is 111222333.",
+        "BSN: 111 222 333",
+        "111.222.333",
+        "111-222-333",
+        "1112.22.333",
+        "11 12 22 33 3",
+        "111\u00a0222\u00a0333",  # no-break spaces
+        "111\u202f222\u202f333",  # narrow no-break spaces
+        "111\u3000222\u3000333",  # ideographic spaces
+        "111  222  333",
+        "111\t222\t333",
+        "111\n222\r\n333",
+        "111 - 222 - 333",
+        "111\u2013222\u2013333",  # en dashes
+        "111\u2014222\u2014333",  # em dashes
+        "111\u2010222\u2011333",  # hyphen, non-breaking hyphen
+        "111\u2212222\u2212333",  # minus signs
+        "111/222/333",
+        "111_222_333",
+        "111,222,333",
+        "111, 222, 333",
+        "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13",  # fullwidth digits
+        "\u0661\u0661\u0661\u0662\u0662\u0662\u0663\u0663\u0663",  # Arabic-Indic digits
+        "111\u200b222333",  # a zero-width space
+        "111\u00ad222\u00ad333",  # soft hyphens
+        "\ufeff111\u2060222\u200d333",  # byte order mark, word joiner, zero-width joiner
+        "".join(f"{d}\ufe0f\u20e3" for d in "111222333"),  # keycap digits
+        "123 111 222 333",  # after another group of digits
+        "0612345678 111222333",
+    ],
+)
+def test_a_bsn_is_found_however_it_is_written(text):
+    assert contains_bsn(text)
+    with pytest.raises(ValidationError) as exc:
+        validate_no_bsn(text)
+    assert exc.value.code == "contains_bsn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "123456789",
+        "111222334",
+        "111 222 334",
+        "000000000",
+        "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",
+        "1111222333",  # ten digits hold 111222333, but are another number
+        "0111222333",
+        "1112223330",
+        "111 222 3333",
+        "1111 222 333",
+        "11122233",
+        "111\u200b2223330",
+        "KvK 12345678",
+        "Bel 06 12345678 of +31 6 1234 5678",
+        "NL91 ABNA 0417 1643 00",
+        "1234 AB Amsterdam",
+        "Start 01-07-2025 om 09:00, €14,40 per uur",
+        "Salaris €2.500,00 bruto, 38 uur",
+    ],
+)
+def test_what_is_no_bsn_is_left_alone(text):
+    assert not contains_bsn(text)
+    validate_no_bsn(text)
