@@ -151,4 +151,5 @@ class EmployerPublicSerializer(_EmployerOutputMixin, serializers.ModelSerializer
 
 
 class ModerationDecisionSerializer(StrictFieldsMixin, serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+    # Kept for good in the audit trail and emailed to the employer: no BSN.
+    reason = FreeTextField(max_length=2000, allow_blank=True, required=False, default="")

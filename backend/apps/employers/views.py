@@ -153,6 +153,12 @@ def _decision_view(
         @extend_schema(
             tags=["moderation"],
             summary=summary,
+            description=(
+                "The reason is emailed to the employer and kept in the audit trail: one holding"
+                " a BSN is 400 `contains_bsn`."
+                if takes_reason
+                else None
+            ),
             request=ModerationDecisionSerializer if takes_reason else None,
             responses={
                 200: EmployerModerationSerializer,

@@ -189,4 +189,5 @@ class JobSearchSerializer(ShallowFieldsMixin, serializers.Serializer):
 
 
 class ModerationReasonSerializer(StrictFieldsMixin, serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+    # Kept for good in the audit trail and shown to the employer: no BSN.
+    reason = FreeTextField(max_length=2000, allow_blank=True, required=False, default="")

@@ -362,6 +362,12 @@ class ModerationJobListView(ListAPIView):
         return selectors.jobs_for_moderation(status=status_filter)
 
 
+MODERATION_REASON = (
+    "The reason is kept in the audit trail (a rejection's is shown to the employer): one"
+    " holding a BSN is 400 `contains_bsn`."
+)
+
+
 # A moderator's decision on a held job; each subclass names its service.
 class _ModerationJobDecisionView(APIView):
     permission_classes = (IsModerator,)
@@ -385,6 +391,7 @@ class _ModerationJobDecisionView(APIView):
     post=extend_schema(
         tags=["moderation"],
         summary="Publish a held job",
+        description=MODERATION_REASON,
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
     )
@@ -398,6 +405,7 @@ class ModerationJobApproveView(_ModerationJobDecisionView):
     post=extend_schema(
         tags=["moderation"],
         summary="Reject a held job (reason required)",
+        description=MODERATION_REASON,
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
     )

@@ -225,3 +225,32 @@ def test_a_rejected_employer_whose_kvk_was_taken_meanwhile_gets_a_400(client_for
     assert response.json()["errors"][0]["code"] == "kvk_in_use"
     rejected.refresh_from_db()
     assert rejected.verification_status == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("action", "start"), [("approve", "pending"), ("reject", "pending"), ("suspend", "approved")]
+)
+def test_a_reason_holding_a_bsn_is_refused_and_changes_nothing(
+    actors, client_for, django_capture_on_commit_callbacks, action, start
+):
+    employer = EmployerProfileFactory(verification_status=start)
+    before = EmployerProfile.objects.filter(pk=employer.pk).values().get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["moderator"]).post(
+            moderation(employer, action),
+            {"reason": "BSN 111\u00a0222\u00a0333 in the extract"},
+            format="json",
+        )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "contains_bsn",
+            "detail": "Remove the citizen service number (BSN): the platform may not store it.",
+            "attr": "reason",
+        }
+    ]
+    assert EmployerProfile.objects.filter(pk=employer.pk).values().get() == before
+    assert not AuditEvent.objects.exists()
+    assert mail.outbox == []
