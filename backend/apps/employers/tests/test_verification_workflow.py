@@ -254,3 +254,33 @@ def test_a_reason_holding_a_bsn_is_refused_and_changes_nothing(
     assert EmployerProfile.objects.filter(pk=employer.pk).values().get() == before
     assert not AuditEvent.objects.exists()
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "action", "start", "subject"),
+    [
+        ("en", "approve", "pending", "Bakkerij Bcc: victim@example.nl is verified on Safe Job"),
+        ("nl", "approve", "pending", "Bakkerij Bcc: victim@example.nl is geverifieerd op Safe Job"),
+        ("en", "suspend", "approved", "Bakkerij Bcc: victim@example.nl is suspended on Safe Job"),
+        ("nl", "suspend", "approved", "Bakkerij Bcc: victim@example.nl is geschorst op Safe Job"),
+    ],
+)
+def test_a_stored_name_of_two_lines_still_gets_its_email_with_a_one_line_subject(
+    actors, client_for, django_capture_on_commit_callbacks, language, action, start, subject
+):
+    employer = EmployerProfileFactory(  # stored before names had to be one line
+        verification_status=start, company_name="Bakkerij\r\n\tBcc: victim@example.nl"
+    )
+    employer.user.preferred_language = language
+    employer.user.save(update_fields=["preferred_language"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["moderator"]).post(
+            moderation(employer, action), {"reason": "Scam reports."}, format="json"
+        )
+
+    assert response.status_code == 200
+    [message] = mail.outbox
+    assert message.subject == subject
+    assert message.recipients() == [employer.user.email]
+    assert "Bcc" not in message.message()
