@@ -7,7 +7,13 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from apps.core.geo import lat_lon
-from apps.core.validators import normalize_kvk_number, normalize_postal_code, validate_no_bsn
+from apps.core.validators import (
+    MinVisibleLengthValidator,
+    normalize_kvk_number,
+    normalize_postal_code,
+    validate_no_bsn,
+    validate_one_line,
+)
 
 
 class StrictFieldsMixin:
@@ -100,6 +106,21 @@ class FreeTextField(serializers.CharField):
         except DjangoValidationError as exc:
             raise _django_errors_to_drf(exc) from exc
         return value
+
+
+class LineField(FreeTextField):
+    """One line people write: a name, a title, a place, a skill.
+
+    No line breaks, tabs or other control characters, and no bidi overrides or
+    isolates (400 `invalid`); at least `min_length` characters that show, or one
+    when there is no minimum (an invisible name is no name). Text of many lines
+    (a bio, a description) is a FreeTextField.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validate_one_line)
+        self.validators.append(MinVisibleLengthValidator(self.min_length))
 
 
 class LocationInputMixin(serializers.Serializer):

@@ -135,6 +135,61 @@ def validate_no_bsn(value: str) -> None:
         )
 
 
+# Line breaks, tabs and the other control characters (but NUL, which every
+# CharField refuses already as `null_characters_not_allowed`), Unicode's line and
+# paragraph separators, and the bidi embeddings, overrides and isolates, which
+# reorder what follows them on screen (a name could read as another).
+_NOT_ON_ONE_LINE_RE = re.compile("[\x01-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Letters that no font draws: the Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_UNSEEN_CATEGORIES = frozenset(("Cc", "Cf", "Mn", "Me"))
+
+
+def validate_one_line(value: str) -> None:
+    """Text shown as one line (a name, a title, a place): a line break in a company
+    name went into the subject of an email, and a bidi override makes a name read
+    as another."""
+    if _NOT_ON_ONE_LINE_RE.search(value):
+        raise ValidationError(
+            _("Write this on one line, without control or text-direction characters."),
+            code="invalid",
+        )
+
+
+def visible_length(value: str) -> int:
+    """The characters that show: not whitespace, not invisible formatting (zero-width
+    spaces, soft hyphens), not a mark that only combines with another character."""
+    return sum(
+        1
+        for char in value
+        if not char.isspace()
+        and char not in _BLANK_LETTERS
+        and unicodedata.category(char) not in _UNSEEN_CATEGORIES
+    )
+
+
+class MinVisibleLengthValidator:
+    """Text that is not empty shows at least `limit` characters (one without a limit):
+    a company name of two zero-width spaces is no name."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> None:
+        least = max(self.limit or 0, 1)
+        if len(value) < least:
+            return  # empty, or too short already: the field's own checks say so
+        if visible_length(value) < least:
+            if self.limit:
+                raise ValidationError(
+                    _("Ensure this field has at least %(limit)d visible characters."),
+                    code="min_length",
+                    params={"limit": self.limit},
+                )
+            raise ValidationError(_("This field has no visible characters."), code="blank")
+
+
 MIN_WORKING_AGE = 15
 
 

@@ -42,7 +42,10 @@ class EmployerMeView(APIView):
         description=(
             "Changing `company_name` or `kvk_number` of an approved employer sends it back to "
             "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`. "
-            "A suspended employer keeps its name and KvK number."
+            "A suspended employer keeps its name and KvK number. `company_name`, `address`, "
+            "`city` and `sna_certificate_number` are one line: a line break, another control "
+            "character or a text-direction override is 400 `invalid`; `company_name` needs 2 "
+            "characters that show."
         ),
         request=EmployerProfileInputSerializer,
         responses={

@@ -38,6 +38,11 @@ from apps.jobs.serializers import (
 )
 from apps.users.models import User
 
+ONE_LINE = (
+    "`title`, `address` and `city` are one line: a line break, another control character or"
+    " a text-direction override is 400 `invalid`; `title` needs 3 characters that show."
+)
+
 
 def _serializer_for(viewer: User, job: Job) -> type[JobSerializer]:
     sees_flags = viewer.is_authenticated and (
@@ -155,7 +160,10 @@ class JobListCreateView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Draft a job",
-        description="A postal code or city without coordinates is geocoded. Free text with a BSN is refused.",
+        description=(
+            "A postal code or city without coordinates is geocoded. Free text with a BSN is"
+            f" refused. {ONE_LINE}"
+        ),
         request=JobInputSerializer,
         responses={201: JobOwnerSerializer},
     )
@@ -193,7 +201,8 @@ class JobDetailView(APIView):
             "A published job is screened again; a wage below the minimum is 400"
             " `below_minimum_wage`, as is a new `starts_on` that would leave an open offer"
             " below its candidate's minimum. `positions` below the people already hired is"
-            " 400 `below_hired`; as many as them fills the job."
+            " 400 `below_hired`; as many as them fills the job. "
+            f"{ONE_LINE}"
         ),
         request=JobInputSerializer,
         responses=JOB_CHANGED,

@@ -2,12 +2,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.core.validators import (
+    MinVisibleLengthValidator,
     contains_bsn,
     normalize_kvk_number,
     normalize_phone_number,
     normalize_postal_code,
     validate_kvk_number,
     validate_no_bsn,
+    validate_one_line,
     validate_phone_number,
     validate_postal_code,
 )
@@ -197,3 +199,71 @@ def test_a_bsn_is_found_however_it_is_written(text):
 def test_what_is_no_bsn_is_left_alone(text):
     assert not contains_bsn(text)
     validate_no_bsn(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakkerij\nBcc: victim@example.nl",
+        "Bakkerij\r",
+        "Bakkerij\tDe Vries",
+        "Bakkerij\x0bDe Vries",
+        "Bakkerij\x1b[2J",
+        "Bakkerij\x7f",
+        "Bakkerij\x85De Vries",  # next line (C1)
+        "Bakkerij\u2028De Vries",  # line separator
+        "Bakkerij\u2029De Vries",  # paragraph separator
+        "Bakkerij \u202aDe Vries",  # left-to-right embedding
+        "Bakkerij \u202eseirV eD",  # right-to-left override
+        "\u2066Bakkerij\u2069",  # left-to-right isolate, pop directional isolate
+        "\u2068Bakkerij",  # first strong isolate
+    ],
+)
+def test_one_line_refuses_line_breaks_controls_and_direction_overrides(text):
+    with pytest.raises(ValidationError) as exc:
+        validate_one_line(text)
+    assert exc.value.code == "invalid"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Bakkerij De Vries B.V.",
+        "Caf\u00e9 \u2018t Hoekje",
+        "Bakkerij\u00a0De\u2009Vries",  # no-break and thin spaces
+        "Nan\u200cAvaran",  # zero-width non-joiner
+        "\u0645\u0631\u064a\u0645 \u200fB.V.",  # Arabic, a right-to-left mark
+        "\U0001f469\u200d\U0001f373 Kok",  # an emoji joined by a zero-width joiner
+    ],
+)
+def test_one_line_keeps_what_a_name_may_hold(text):
+    validate_one_line(text)
+
+
+@pytest.mark.parametrize(
+    ("limit", "text", "code"),
+    [
+        (2, "\u200b\u200b", "min_length"),
+        (2, "B\u200b", "min_length"),
+        (2, "\u00ad\u2060\ufeff", "min_length"),
+        (2, "B\u3164", "min_length"),  # a Hangul filler
+        (2, "B\u2800", "min_length"),  # the blank Braille pattern
+        (2, "B\u0301\u20dd", "min_length"),  # combining marks
+        (3, "V \u2003 W", "min_length"),
+        (None, "\u200b", "blank"),
+        (None, "\u3000\u200b", "blank"),
+    ],
+)
+def test_a_minimum_counts_the_characters_that_show(limit, text, code):
+    with pytest.raises(ValidationError) as exc:
+        MinVisibleLengthValidator(limit)(text)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("limit", "text"),
+    [(2, "BV"), (2, "B\u200bV"), (2, "\u00c9\u00e9"), (3, "V\u0308 W X"), (None, "B"), (None, "")],
+)
+def test_enough_characters_that_show_pass(limit, text):
+    MinVisibleLengthValidator(limit)(text)
