@@ -1,8 +1,10 @@
 import copy
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
@@ -11,6 +13,7 @@ from apps.core.validators import (
     MinVisibleLengthValidator,
     normalize_kvk_number,
     normalize_postal_code,
+    normalize_website,
     validate_no_bsn,
     validate_one_line,
 )
@@ -94,6 +97,26 @@ class KvkNumberField(_NormalisedCharField):
     """A KvK number: 8 digits, spaces and dots allowed on the way in."""
 
     normalise = staticmethod(normalize_kvk_number)
+
+
+class WebsiteField(serializers.URLField):
+    """A public website, http or https, stored as `normalize_website` writes it.
+
+    `normalize_website` checks the link once: URLField's own validator would report
+    a bad link a second time (and allows ftp). A BSN in a link is refused too.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, URLValidator)]
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        try:
+            validate_no_bsn(unquote(value))
+            return normalize_website(value)
+        except DjangoValidationError as exc:
+            raise _django_errors_to_drf(exc) from exc
 
 
 class FreeTextField(serializers.CharField):

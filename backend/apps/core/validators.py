@@ -6,13 +6,16 @@ functions check an already stored value and are used on model fields.
 """
 
 import functools
+import ipaddress
 import re
 import unicodedata
 from datetime import date
+from urllib.parse import urlsplit
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.utils.encoding import punycode
+from django.core.validators import URLValidator
+from django.utils.encoding import iri_to_uri, punycode
 from django.utils.translation import gettext_lazy as _
 
 # Four digits, the first not 0, then two letters; SA, SD and SS are never
@@ -219,3 +222,73 @@ def validate_mailbox_address(value: str) -> None:
             _("Enter an email address without quotes or an IP address as its domain."),
             code="invalid",
         )
+
+
+_WEBSITE_URL = URLValidator(schemes=["http", "https"])
+# Top-level names that lead into the visitor's own machine or network (or to no
+# public site at all), never to a public website.
+_NOT_PUBLIC_TLDS = frozenset(
+    [
+        "localhost",
+        "local",
+        "internal",
+        "intranet",
+        "lan",
+        "home",
+        "corp",
+        "private",
+        "arpa",
+        "onion",
+        "invalid",
+        "alt",
+    ]
+)
+# Python's IDNA (Django's punycode) maps these away where browsers keep them:
+# `straße.de` would become `strasse.de`, another domain.
+_IDNA_DEVIATIONS = frozenset("\u00df\u03c2\u200c\u200d")
+
+
+def normalize_website(value: str) -> str:
+    """A public website's link, http or https, with its host in IDNA's ASCII form
+    (`https://bäckerei.nl` becomes `https://xn--bckerei-5wa.nl`) and the rest of it
+    a URI (other non-ASCII characters percent-encoded).
+
+    Refused: a user name or password in the link (`https://bank.nl:x@evil.example`
+    shows one name and opens another site), and a host that is no public domain
+    name: an IP address, a single label, `localhost` or a private network's name,
+    which open something on the visitor's own machine or network.
+    """
+    invalid = ValidationError(_("Enter a valid URL."), code="invalid")
+    try:
+        _WEBSITE_URL(value)
+        parts = urlsplit(value)
+        port = parts.port  # a ValueError when out of range
+    except (ValidationError, ValueError) as exc:
+        raise invalid from exc
+    if "@" in parts.netloc:
+        raise ValidationError(
+            _("Enter the website's address without a user name or password."), code="invalid"
+        )
+    host = (parts.hostname or "").rstrip(".")
+    if _IDNA_DEVIATIONS.intersection(host):
+        raise ValidationError(
+            _("Write this domain name in its ASCII form (xn--…)."), code="invalid"
+        )
+    try:
+        host = punycode(host).lower()
+    except UnicodeError as exc:
+        raise invalid from exc
+    labels = host.split(".")
+    try:
+        ipaddress.ip_address(host)
+        is_ip_address = True
+    except ValueError:
+        is_ip_address = False
+    if is_ip_address or len(labels) < 2 or labels[-1] in _NOT_PUBLIC_TLDS:
+        raise ValidationError(
+            _("Enter the address of a public website, such as https://bakkerij.nl."),
+            code="invalid",
+        )
+    rest = value[len(parts.scheme) + len("://") + len(parts.netloc) :]
+    netloc = host if port is None else f"{host}:{port}"
+    return f"{parts.scheme}://{netloc}{iri_to_uri(rest)}"

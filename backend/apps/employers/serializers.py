@@ -1,6 +1,5 @@
 from typing import Any
 
-from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -12,6 +11,7 @@ from apps.core.serializers import (
     LocationOutputMixin,
     PostalCodeField,
     StrictFieldsMixin,
+    WebsiteField,
 )
 from apps.employers.models import EmployerProfile
 
@@ -19,12 +19,7 @@ from apps.employers.models import EmployerProfile
 class EmployerProfileInputSerializer(StrictFieldsMixin, LocationInputMixin):
     company_name = LineField(min_length=2, max_length=200, required=False)
     kvk_number = KvkNumberField(allow_blank=True, required=False)
-    website = serializers.URLField(
-        max_length=200,
-        allow_blank=True,
-        required=False,
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    website = WebsiteField(max_length=200, allow_blank=True, required=False)
     description = FreeTextField(max_length=5000, allow_blank=True, required=False)
     address = LineField(max_length=200, allow_blank=True, required=False)
     postal_code = PostalCodeField(allow_blank=True, required=False)

@@ -45,7 +45,9 @@ class EmployerMeView(APIView):
             "A suspended employer keeps its name and KvK number. `company_name`, `address`, "
             "`city` and `sna_certificate_number` are one line: a line break, another control "
             "character or a text-direction override is 400 `invalid`; `company_name` needs 2 "
-            "characters that show."
+            "characters that show. `website` is an http or https link to a public domain name "
+            "(no user name or password, no IP address, `localhost` or private network's name), "
+            "its host stored in IDNA's ASCII form (`https://xn--bckerei-5wa.nl`)."
         ),
         request=EmployerProfileInputSerializer,
         responses={

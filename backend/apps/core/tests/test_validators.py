@@ -7,6 +7,7 @@ from apps.core.validators import (
     normalize_kvk_number,
     normalize_phone_number,
     normalize_postal_code,
+    normalize_website,
     validate_kvk_number,
     validate_no_bsn,
     validate_one_line,
@@ -267,3 +268,60 @@ def test_a_minimum_counts_the_characters_that_show(limit, text, code):
 )
 def test_enough_characters_that_show_pass(limit, text):
     MinVisibleLengthValidator(limit)(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("https://bakkerij.nl", "https://bakkerij.nl"),
+        (
+            "http://www.bakkerij.nl/over-ons?taal=nl#team",
+            "http://www.bakkerij.nl/over-ons?taal=nl#team",
+        ),
+        ("HTTPS://Bakkerij.NL./", "https://bakkerij.nl/"),
+        ("https://bakkerij.nl:8443/", "https://bakkerij.nl:8443/"),
+        ("https://b\u00e4ckerei.nl", "https://xn--bckerei-5wa.nl"),
+        (
+            "https://B\u00c4CKEREI.nl/\u00f6ver?q=\u00e4",
+            "https://xn--bckerei-5wa.nl/%C3%B6ver?q=%C3%A4",
+        ),
+        ("https://xn--bckerei-5wa.nl", "https://xn--bckerei-5wa.nl"),
+        ("https://bakkerij.nl/a<b>", "https://bakkerij.nl/a%3Cb%3E"),
+    ],
+)
+def test_a_website_is_normalised(raw, stored):
+    assert normalize_website(raw) == stored
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not a url",
+        "bakkerij.nl",
+        "ftp://bakkerij.nl",
+        "javascript:alert(1)",
+        "https://bakkerij.nl:99999/",
+        "https://user:pw@evil.example",
+        "https://user@bakkerij.nl",
+        "https://bakkerij.nl@evil.example",
+        "http://localhost",
+        "http://localhost./",
+        "http://shop.localhost",
+        "http://127.0.0.1/",
+        "http://10.1.2.3:8080",
+        "http://[::1]/",
+        "http://[fe80::1]/",
+        "http://router/",
+        "http://printer.local",
+        "https://db.internal",
+        "https://nas.lan",
+        "https://nas.home.arpa",
+        "http://1.0.0.127.in-addr.arpa",
+        "http://abcdefghijklmnop.onion",
+        "https://stra\u00dfe.de",  # browsers and Python's IDNA disagree on the ß
+    ],
+)
+def test_a_website_is_refused(raw):
+    with pytest.raises(ValidationError) as exc:
+        normalize_website(raw)
+    assert exc.value.code == "invalid"

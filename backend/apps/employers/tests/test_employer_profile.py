@@ -73,6 +73,18 @@ def test_filling_in_the_profile(client_for):
         ({"kvk_number": "123456789"}, "kvk_number", "invalid_kvk_number"),
         ({"website": "not a url"}, "website", "invalid"),
         ({"website": "ftp://files.example"}, "website", "invalid"),
+        ({"website": "https://user:pw@evil.example"}, "website", "invalid"),
+        ({"website": "https://bakkerij.nl@evil.example"}, "website", "invalid"),
+        ({"website": "http://localhost"}, "website", "invalid"),
+        ({"website": "http://localhost:8000/admin/"}, "website", "invalid"),
+        ({"website": "http://127.0.0.1/"}, "website", "invalid"),
+        ({"website": "http://192.168.1.1"}, "website", "invalid"),
+        ({"website": "http://[::1]:8080/"}, "website", "invalid"),
+        ({"website": "http://printer.local"}, "website", "invalid"),
+        ({"website": "https://db.internal/"}, "website", "invalid"),
+        ({"website": "https://stra\u00dfe.de"}, "website", "invalid"),
+        ({"website": "https://x.nl/?bsn=111222333"}, "website", "contains_bsn"),
+        ({"website": "https://x.nl/%31%31%31-222-333"}, "website", "contains_bsn"),
         ({"postal_code": "12345"}, "postal_code", "invalid_postal_code"),
         ({"latitude": -91, "longitude": 5}, "latitude", "min_value"),
         ({"description": "Stuur je BSN 111222333 mee."}, "description", "contains_bsn"),
@@ -264,3 +276,29 @@ def test_a_company_name_needs_characters_that_show(client_for):
     assert visible.status_code == 200
     employer.refresh_from_db()
     assert (employer.company_name, employer.description) == (joined, "Brood.\nBanket:\n\ttaart.")
+
+
+def test_a_website_is_stored_with_its_host_in_ascii(client_for):
+    employer = EmployerProfileFactory()
+
+    response = client_for(employer.user).patch(
+        URL, {"website": "https://B\u00e4ckerei.nl/\u00f6ver-ons"}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["website"] == "https://xn--bckerei-5wa.nl/%C3%B6ver-ons"
+    employer.refresh_from_db()
+    assert employer.website == "https://xn--bckerei-5wa.nl/%C3%B6ver-ons"
+
+
+def test_a_website_that_is_no_link_is_one_error(client_for):
+    employer = EmployerProfileFactory()
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(URL, {"website": "not a url"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"code": "invalid", "detail": "Enter a valid URL.", "attr": "website"}
+    ]
+    assert snapshot(employer) == before
