@@ -12,6 +12,7 @@ from apps.candidates.models import (
 from apps.candidates.services import skills_normalize
 from apps.core.serializers import (
     FreeTextField,
+    LineField,
     LocationInputMixin,
     LocationOutputMixin,
     PostalCodeField,
@@ -21,14 +22,12 @@ from apps.core.validators import MIN_WORKING_AGE, age_on
 
 
 class CandidateProfileInputSerializer(StrictFieldsMixin, LocationInputMixin):
-    first_name = FreeTextField(max_length=100, allow_blank=True, required=False)
-    last_name = FreeTextField(max_length=100, allow_blank=True, required=False)
+    first_name = LineField(max_length=100, allow_blank=True, required=False)
+    last_name = LineField(max_length=100, allow_blank=True, required=False)
     bio = FreeTextField(max_length=2000, allow_blank=True, required=False)
-    skills = serializers.ListField(
-        child=FreeTextField(max_length=50), max_length=30, required=False
-    )
+    skills = serializers.ListField(child=LineField(max_length=50), max_length=30, required=False)
     postal_code = PostalCodeField(allow_blank=True, required=False)
-    city = FreeTextField(max_length=100, allow_blank=True, required=False)
+    city = LineField(max_length=100, allow_blank=True, required=False)
     max_travel_km = serializers.IntegerField(min_value=1, max_value=MAX_TRAVEL_KM, required=False)
     min_hourly_wage = serializers.DecimalField(
         max_digits=6,

@@ -32,7 +32,9 @@ class CandidateMeView(APIView):
         summary="Change my candidate profile",
         description=(
             "A postal code or city without coordinates is geocoded; a place that cannot be "
-            "found is a 400 on that field. Free text holding a BSN is refused (`contains_bsn`)."
+            "found is a 400 on that field. Free text holding a BSN is refused (`contains_bsn`). "
+            "Names, `city` and each skill are one line: a line break, another control character "
+            "or a text-direction override is 400 `invalid`."
         ),
         request=CandidateProfileInputSerializer,
         responses={200: CandidateProfileSerializer},

@@ -1,13 +1,22 @@
 import copy
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from apps.core.geo import lat_lon
-from apps.core.validators import normalize_kvk_number, normalize_postal_code, validate_no_bsn
+from apps.core.validators import (
+    MinVisibleLengthValidator,
+    normalize_kvk_number,
+    normalize_postal_code,
+    normalize_website,
+    validate_no_bsn,
+    validate_one_line,
+)
 
 
 class StrictFieldsMixin:
@@ -90,6 +99,26 @@ class KvkNumberField(_NormalisedCharField):
     normalise = staticmethod(normalize_kvk_number)
 
 
+class WebsiteField(serializers.URLField):
+    """A public website, http or https, stored as `normalize_website` writes it.
+
+    `normalize_website` checks the link once: URLField's own validator would report
+    a bad link a second time (and allows ftp). A BSN in a link is refused too.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, URLValidator)]
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        try:
+            validate_no_bsn(unquote(value))
+            return normalize_website(value)
+        except DjangoValidationError as exc:
+            raise _django_errors_to_drf(exc) from exc
+
+
 class FreeTextField(serializers.CharField):
     """Text people write; it may not hold a BSN (400 `contains_bsn`)."""
 
@@ -100,6 +129,21 @@ class FreeTextField(serializers.CharField):
         except DjangoValidationError as exc:
             raise _django_errors_to_drf(exc) from exc
         return value
+
+
+class LineField(FreeTextField):
+    """One line people write: a name, a title, a place, a skill.
+
+    No line breaks, tabs or other control characters, and no bidi overrides or
+    isolates (400 `invalid`); at least `min_length` characters that show, or one
+    when there is no minimum (an invisible name is no name). Text of many lines
+    (a bio, a description) is a FreeTextField.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validate_one_line)
+        self.validators.append(MinVisibleLengthValidator(self.min_length))
 
 
 class LocationInputMixin(serializers.Serializer):

@@ -5,12 +5,17 @@ form, or raises `ValidationError` with a stable code. The `validate_*`
 functions check an already stored value and are used on model fields.
 """
 
+import functools
+import ipaddress
 import re
+import unicodedata
 from datetime import date
+from urllib.parse import urlsplit
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.utils.encoding import punycode
+from django.core.validators import URLValidator
+from django.utils.encoding import iri_to_uri, punycode
 from django.utils.translation import gettext_lazy as _
 
 # Four digits, the first not 0, then two letters; SA, SD and SS are never
@@ -80,8 +85,33 @@ def validate_phone_number(value: str) -> None:
 
 
 # A BSN (citizen service number) is nine digits passing the "11-proef". People
-# write them with spaces, dots or dashes between groups.
-_BSN_CANDIDATE_RE = re.compile(r"(?<![0-9])[0-9](?:[ .-]?[0-9]){8}(?![0-9])")
+# write them in groups, with up to three separators between digits: spaces of any
+# kind, dashes of any kind, dots, slashes, underscores or commas. Nine digits are
+# only a candidate where no digit touches them: a longer run is another number.
+_BSN_SEPARATORS = r"[\s\-./_,]{0,3}"
+_BSN_CANDIDATE_RE = re.compile(rf"(?<![0-9])(?=([0-9](?:{_BSN_SEPARATORS}[0-9]){{8}})(?![0-9]))")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_MINUS_SIGN = "\u2212"
+
+
+@functools.lru_cache(maxsize=4096)
+def _bsn_fold(char: str) -> str:
+    """What one character is to the BSN check: invisible ones are nothing, dashes a dash,
+    a digit of any script its ASCII digit."""
+    category = unicodedata.category(char)
+    if category in ("Cf", "Mn", "Me"):  # zero-width spaces, soft hyphens, keycap marks
+        return ""
+    if category == "Pd" or char == _MINUS_SIGN:
+        return "-"
+    if category == "Nd":
+        return str(unicodedata.digit(char))
+    return char
+
+
+def _bsn_text(text: str) -> str:
+    # NFKC makes fullwidth digits and no-break spaces the plain ones.
+    text = unicodedata.normalize("NFKC", text)
+    return _NON_ASCII_RE.sub(lambda match: _bsn_fold(match.group()), text)
 
 
 def is_valid_bsn(digits: str) -> bool:
@@ -92,9 +122,9 @@ def is_valid_bsn(digits: str) -> bool:
 
 
 def contains_bsn(text: str) -> bool:
-    """True when free text holds something that is a BSN, however it is spaced."""
-    for match in _BSN_CANDIDATE_RE.finditer(text or ""):
-        if is_valid_bsn(re.sub(r"[ .-]", "", match.group())):
+    """True when free text holds something that is a BSN, however it is written."""
+    for match in _BSN_CANDIDATE_RE.finditer(_bsn_text(text or "")):
+        if is_valid_bsn(re.sub(r"[^0-9]", "", match.group(1))):
             return True
     return False
 
@@ -106,6 +136,61 @@ def validate_no_bsn(value: str) -> None:
             _("Remove the citizen service number (BSN): the platform may not store it."),
             code="contains_bsn",
         )
+
+
+# Line breaks, tabs and the other control characters (but NUL, which every
+# CharField refuses already as `null_characters_not_allowed`), Unicode's line and
+# paragraph separators, and the bidi embeddings, overrides and isolates, which
+# reorder what follows them on screen (a name could read as another).
+_NOT_ON_ONE_LINE_RE = re.compile("[\x01-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Letters that no font draws: the Hangul fillers and the blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_UNSEEN_CATEGORIES = frozenset(("Cc", "Cf", "Mn", "Me"))
+
+
+def validate_one_line(value: str) -> None:
+    """Text shown as one line (a name, a title, a place): a line break in a company
+    name went into the subject of an email, and a bidi override makes a name read
+    as another."""
+    if _NOT_ON_ONE_LINE_RE.search(value):
+        raise ValidationError(
+            _("Write this on one line, without control or text-direction characters."),
+            code="invalid",
+        )
+
+
+def visible_length(value: str) -> int:
+    """The characters that show: not whitespace, not invisible formatting (zero-width
+    spaces, soft hyphens), not a mark that only combines with another character."""
+    return sum(
+        1
+        for char in value
+        if not char.isspace()
+        and char not in _BLANK_LETTERS
+        and unicodedata.category(char) not in _UNSEEN_CATEGORIES
+    )
+
+
+class MinVisibleLengthValidator:
+    """Text that is not empty shows at least `limit` characters (one without a limit):
+    a company name of two zero-width spaces is no name."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limit
+
+    def __call__(self, value: str) -> None:
+        least = max(self.limit or 0, 1)
+        if len(value) < least:
+            return  # empty, or too short already: the field's own checks say so
+        if visible_length(value) < least:
+            if self.limit:
+                raise ValidationError(
+                    _("Ensure this field has at least %(limit)d visible characters."),
+                    code="min_length",
+                    params={"limit": self.limit},
+                )
+            raise ValidationError(_("This field has no visible characters."), code="blank")
 
 
 MIN_WORKING_AGE = 15
@@ -137,3 +222,73 @@ def validate_mailbox_address(value: str) -> None:
             _("Enter an email address without quotes or an IP address as its domain."),
             code="invalid",
         )
+
+
+_WEBSITE_URL = URLValidator(schemes=["http", "https"])
+# Top-level names that lead into the visitor's own machine or network (or to no
+# public site at all), never to a public website.
+_NOT_PUBLIC_TLDS = frozenset(
+    [
+        "localhost",
+        "local",
+        "internal",
+        "intranet",
+        "lan",
+        "home",
+        "corp",
+        "private",
+        "arpa",
+        "onion",
+        "invalid",
+        "alt",
+    ]
+)
+# Python's IDNA (Django's punycode) maps these away where browsers keep them:
+# `straße.de` would become `strasse.de`, another domain.
+_IDNA_DEVIATIONS = frozenset("\u00df\u03c2\u200c\u200d")
+
+
+def normalize_website(value: str) -> str:
+    """A public website's link, http or https, with its host in IDNA's ASCII form
+    (`https://bäckerei.nl` becomes `https://xn--bckerei-5wa.nl`) and the rest of it
+    a URI (other non-ASCII characters percent-encoded).
+
+    Refused: a user name or password in the link (`https://bank.nl:x@evil.example`
+    shows one name and opens another site), and a host that is no public domain
+    name: an IP address, a single label, `localhost` or a private network's name,
+    which open something on the visitor's own machine or network.
+    """
+    invalid = ValidationError(_("Enter a valid URL."), code="invalid")
+    try:
+        _WEBSITE_URL(value)
+        parts = urlsplit(value)
+        port = parts.port  # a ValueError when out of range
+    except (ValidationError, ValueError) as exc:
+        raise invalid from exc
+    if "@" in parts.netloc:
+        raise ValidationError(
+            _("Enter the website's address without a user name or password."), code="invalid"
+        )
+    host = (parts.hostname or "").rstrip(".")
+    if _IDNA_DEVIATIONS.intersection(host):
+        raise ValidationError(
+            _("Write this domain name in its ASCII form (xn--…)."), code="invalid"
+        )
+    try:
+        host = punycode(host).lower()
+    except UnicodeError as exc:
+        raise invalid from exc
+    labels = host.split(".")
+    try:
+        ipaddress.ip_address(host)
+        is_ip_address = True
+    except ValueError:
+        is_ip_address = False
+    if is_ip_address or len(labels) < 2 or labels[-1] in _NOT_PUBLIC_TLDS:
+        raise ValidationError(
+            _("Enter the address of a public website, such as https://bakkerij.nl."),
+            code="invalid",
+        )
+    rest = value[len(parts.scheme) + len("://") + len(parts.netloc) :]
+    netloc = host if port is None else f"{host}:{port}"
+    return f"{parts.scheme}://{netloc}{iri_to_uri(rest)}"

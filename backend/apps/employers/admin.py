@@ -13,13 +13,17 @@ from rest_framework.exceptions import APIException, ValidationError
 
 from apps.core.admin import ViewOnlyAdmin
 from apps.core.requests import client_ip
+from apps.core.validators import validate_no_bsn
 from apps.employers import services
 from apps.employers.models import EmployerProfile
 
 
 class DecisionForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}), required=False, max_length=2000
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        required=False,
+        max_length=2000,
+        validators=[validate_no_bsn],  # the audit trail keeps it for good
     )
 
 
@@ -32,7 +36,9 @@ def _decision_action(
         queryset: QuerySet[EmployerProfile],
     ) -> HttpResponse | None:
         form = DecisionForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid() and (form.cleaned_data["reason"].strip() or not reason_required):
+        if form.is_valid() and reason_required and not form.cleaned_data["reason"].strip():
+            form.add_error("reason", "Say why; the employer is told.")
+        if form.is_valid():
             done = 0
             for employer in queryset:
                 try:
@@ -48,8 +54,6 @@ def _decision_action(
             if done:
                 modeladmin.message_user(request, f"{label}: {done} employer(s).", messages.SUCCESS)
             return None
-        if form.is_bound and reason_required:
-            form.add_error("reason", "Say why; the employer is told.")
         context = {
             **modeladmin.admin_site.each_context(request),
             "title": label,

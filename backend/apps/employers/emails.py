@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from apps.employers.models import EmployerProfile
-from apps.users.emails import email_language
+from apps.users.emails import email_language, render_subject
 
 
 def send_verification_decision(
@@ -22,7 +22,7 @@ def send_verification_decision(
     base = f"employers/email/{language}/verification_{status}"
     context = {"employer": employer, "reason": reason, "frontend_url": settings.FRONTEND_URL}
     with translation.override(language):
-        subject = render_to_string(f"{base}.subject.txt", context).strip()
+        subject = render_subject(f"{base}.subject.txt", context)
         text = render_to_string(f"{base}.txt", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[employer.user.email])
     html = f'<div style="font-family: sans-serif; white-space: pre-wrap;">{escape(text)}</div>'

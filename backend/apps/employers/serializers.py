@@ -1,36 +1,32 @@
 from typing import Any
 
-from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.serializers import (
     FreeTextField,
     KvkNumberField,
+    LineField,
     LocationInputMixin,
     LocationOutputMixin,
     PostalCodeField,
     StrictFieldsMixin,
+    WebsiteField,
 )
 from apps.employers.models import EmployerProfile
 
 
 class EmployerProfileInputSerializer(StrictFieldsMixin, LocationInputMixin):
-    company_name = FreeTextField(min_length=2, max_length=200, required=False)
+    company_name = LineField(min_length=2, max_length=200, required=False)
     kvk_number = KvkNumberField(allow_blank=True, required=False)
-    website = serializers.URLField(
-        max_length=200,
-        allow_blank=True,
-        required=False,
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    website = WebsiteField(max_length=200, allow_blank=True, required=False)
     description = FreeTextField(max_length=5000, allow_blank=True, required=False)
-    address = FreeTextField(max_length=200, allow_blank=True, required=False)
+    address = LineField(max_length=200, allow_blank=True, required=False)
     postal_code = PostalCodeField(allow_blank=True, required=False)
-    city = FreeTextField(max_length=100, allow_blank=True, required=False)
+    city = LineField(max_length=100, allow_blank=True, required=False)
     is_staffing_agency = serializers.BooleanField(required=False)
     sna_certified = serializers.BooleanField(required=False)
-    sna_certificate_number = FreeTextField(max_length=32, allow_blank=True, required=False)
+    sna_certificate_number = LineField(max_length=32, allow_blank=True, required=False)
     waadi_registered = serializers.BooleanField(required=False)
 
 
@@ -151,4 +147,5 @@ class EmployerPublicSerializer(_EmployerOutputMixin, serializers.ModelSerializer
 
 
 class ModerationDecisionSerializer(StrictFieldsMixin, serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+    # Kept for good in the audit trail and emailed to the employer: no BSN.
+    reason = FreeTextField(max_length=2000, allow_blank=True, required=False, default="")

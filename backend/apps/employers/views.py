@@ -42,7 +42,12 @@ class EmployerMeView(APIView):
         description=(
             "Changing `company_name` or `kvk_number` of an approved employer sends it back to "
             "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`. "
-            "A suspended employer keeps its name and KvK number."
+            "A suspended employer keeps its name and KvK number. `company_name`, `address`, "
+            "`city` and `sna_certificate_number` are one line: a line break, another control "
+            "character or a text-direction override is 400 `invalid`; `company_name` needs 2 "
+            "characters that show. `website` is an http or https link to a public domain name "
+            "(no user name or password, no IP address, `localhost` or private network's name), "
+            "its host stored in IDNA's ASCII form (`https://xn--bckerei-5wa.nl`)."
         ),
         request=EmployerProfileInputSerializer,
         responses={
@@ -157,7 +162,20 @@ def _decision_view(
         @extend_schema(
             tags=["moderation"],
             summary=summary,
-            description=description,
+            description=" ".join(
+                part
+                for part in (
+                    description,
+                    (
+                        "The reason is emailed to the employer and kept in the audit trail: one"
+                        " holding a BSN is 400 `contains_bsn`."
+                        if takes_reason
+                        else None
+                    ),
+                )
+                if part
+            )
+            or None,
             request=ModerationDecisionSerializer if takes_reason else None,
             responses={
                 200: EmployerModerationSerializer,

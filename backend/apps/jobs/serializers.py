@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from apps.core.serializers import (
     FreeTextField,
+    LineField,
     LocationInputMixin,
     LocationOutputMixin,
     PostalCodeField,
@@ -21,7 +22,7 @@ MAX_RADIUS_KM = 250
 
 
 class JobInputSerializer(StrictFieldsMixin, LocationInputMixin):
-    title = FreeTextField(min_length=3, max_length=200)
+    title = LineField(min_length=3, max_length=200)
     description = FreeTextField(max_length=10000)
     category = serializers.ChoiceField(choices=Job.Category.choices)
     employment_type = serializers.ChoiceField(choices=Job.EmploymentType.choices)
@@ -35,9 +36,9 @@ class JobInputSerializer(StrictFieldsMixin, LocationInputMixin):
     positions = serializers.IntegerField(min_value=1, max_value=500, required=False)
     starts_on = serializers.DateField()
     ends_on = serializers.DateField(required=False, allow_null=True)
-    address = FreeTextField(max_length=200, allow_blank=True, required=False)
+    address = LineField(max_length=200, allow_blank=True, required=False)
     postal_code = PostalCodeField(allow_blank=True, required=False)
-    city = FreeTextField(max_length=100, allow_blank=True, required=False)
+    city = LineField(max_length=100, allow_blank=True, required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)
@@ -189,4 +190,5 @@ class JobSearchSerializer(ShallowFieldsMixin, serializers.Serializer):
 
 
 class ModerationReasonSerializer(StrictFieldsMixin, serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+    # Kept for good in the audit trail and shown to the employer: no BSN.
+    reason = FreeTextField(max_length=2000, allow_blank=True, required=False, default="")

@@ -38,6 +38,11 @@ from apps.jobs.serializers import (
 )
 from apps.users.models import User
 
+ONE_LINE = (
+    "`title`, `address` and `city` are one line: a line break, another control character or"
+    " a text-direction override is 400 `invalid`; `title` needs 3 characters that show."
+)
+
 
 def _serializer_for(viewer: User, job: Job) -> type[JobSerializer]:
     sees_flags = viewer.is_authenticated and (
@@ -156,7 +161,10 @@ class JobListCreateView(APIView):
     @extend_schema(
         tags=["jobs"],
         summary="Draft a job",
-        description="A postal code or city without coordinates is geocoded. Free text with a BSN is refused.",
+        description=(
+            "A postal code or city without coordinates is geocoded. Free text with a BSN is"
+            f" refused. {ONE_LINE}"
+        ),
         request=JobInputSerializer,
         responses={201: JobOwnerSerializer},
     )
@@ -194,7 +202,8 @@ class JobDetailView(APIView):
             "A published job is screened again; a wage below the minimum is 400"
             " `below_minimum_wage`, as is a new `starts_on` that would leave an open offer"
             " below its candidate's minimum. `positions` below the people already hired is"
-            " 400 `below_hired`; as many as them fills the job."
+            " 400 `below_hired`; as many as them fills the job. "
+            f"{ONE_LINE}"
         ),
         request=JobInputSerializer,
         responses=JOB_CHANGED,
@@ -363,6 +372,12 @@ class ModerationJobListView(ListAPIView):
         return selectors.jobs_for_moderation(status=status_filter)
 
 
+MODERATION_REASON = (
+    "The reason is kept in the audit trail (a rejection's is shown to the employer): one"
+    " holding a BSN is 400 `contains_bsn`."
+)
+
+
 # A moderator's decision on a held job; each subclass names its service.
 class _ModerationJobDecisionView(APIView):
     permission_classes = (IsModerator,)
@@ -389,7 +404,8 @@ class _ModerationJobDecisionView(APIView):
         description=(
             "409 `invalid_transition` unless the job is waiting for review; 403 "
             "`employer_not_verified` when its employer is no longer approved; 400 "
-            "`below_minimum_wage` when the minimum rose above its wage meanwhile."
+            "`below_minimum_wage` when the minimum rose above its wage meanwhile. "
+            + MODERATION_REASON
         ),
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
@@ -404,6 +420,7 @@ class ModerationJobApproveView(_ModerationJobDecisionView):
     post=extend_schema(
         tags=["moderation"],
         summary="Reject a held job (reason required)",
+        description=MODERATION_REASON,
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
     )

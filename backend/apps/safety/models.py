@@ -5,6 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 
+from apps.core.validators import validate_no_bsn
+
 # "employer.approved", "job.approved", "employer.verification_reset": entity, dot, verb.
 ACTION_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 TARGET_TYPE_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -44,7 +46,8 @@ class AuditEvent(models.Model):
     target_id = models.CharField(max_length=64)
     before = models.JSONField(default=dict, blank=True, help_text="The changed fields, before.")
     after = models.JSONField(default=dict, blank=True, help_text="The changed fields, after.")
-    reason = models.TextField(blank=True, default="")
+    # Append-only, so kept for good: the platform may not keep a BSN.
+    reason = models.TextField(blank=True, default="", validators=[validate_no_bsn])
     ip = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

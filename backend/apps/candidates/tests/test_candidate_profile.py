@@ -138,6 +138,12 @@ def test_a_place_that_cannot_be_found_is_a_400_on_the_city(client_for, candidate
         ({"skills": [f"skill {i}" for i in range(31)]}, "skills", "max_length"),
         ({"bio": "Mijn BSN is 111222333, bel me."}, "bio", "contains_bsn"),
         ({"bio": "BSN: 1112.22.333"}, "bio", "contains_bsn"),
+        ({"bio": "BSN: 111\u00a0222\u00a0333"}, "bio", "contains_bsn"),
+        (
+            {"bio": "BSN: \uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13"},
+            "bio",
+            "contains_bsn",
+        ),
         ({"date_of_birth": "2999-01-01"}, "date_of_birth", "invalid"),
         ({"is_verified": True}, "is_verified", "unknown_field"),
         ({"user": "someone-else"}, "user", "unknown_field"),
@@ -252,6 +258,13 @@ def test_a_postal_code_the_geocoder_cannot_place_is_a_400_on_the_postal_code(
         ({"first_name": "Jan 111222333"}, "first_name", "contains_bsn"),
         ({"skills": ["İ" * 50]}, "skills", "max_length"),
         ({"first_name": "Jan\x00"}, "first_name", "null_characters_not_allowed"),
+        ({"first_name": "Jan\nPiet"}, "first_name", "invalid"),
+        ({"last_name": "de \u202eVries"}, "last_name", "invalid"),
+        ({"last_name": "de Vries\u2066"}, "last_name", "invalid"),
+        ({"city": "Delft\tCentrum"}, "city", "invalid"),
+        ({"skills": ["heftruck\u2028rijbewijs"]}, "skills.0", "invalid"),
+        ({"first_name": "\u200b"}, "first_name", "blank"),
+        ({"skills": ["\u2800"]}, "skills.0", "blank"),
     ],
 )
 def test_more_bad_input_is_a_400_not_a_500(client_for, candidate, body, attr, code):
@@ -264,3 +277,26 @@ def test_more_bad_input_is_a_400_not_a_500(client_for, candidate, body, attr, co
         {"attr": e["attr"], "code": e["code"]} for e in response.json()["errors"]
     ]
     assert snapshot(candidate) == before
+
+
+def test_a_name_is_one_line_where_the_bio_may_have_many(client_for, candidate):
+    before = snapshot(candidate)
+    client = client_for(candidate.user)
+    bio = "Heftruck.\nReachtruck:\n\tja."
+
+    refused = client.patch(URL, {"first_name": "Zo\u00eb\nPiet", "bio": bio}, format="json")
+    unchanged = snapshot(candidate)
+    accepted = client.patch(URL, {"first_name": "Zo\u00eb", "bio": bio}, format="json")
+
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == [
+        {
+            "code": "invalid",
+            "detail": "Write this on one line, without control or text-direction characters.",
+            "attr": "first_name",
+        }
+    ]
+    assert unchanged == before
+    assert accepted.status_code == 200
+    candidate.refresh_from_db()
+    assert (candidate.first_name, candidate.bio) == ("Zo\u00eb", bio)

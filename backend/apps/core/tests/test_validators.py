@@ -2,10 +2,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from apps.core.validators import (
+    MinVisibleLengthValidator,
+    contains_bsn,
     normalize_kvk_number,
     normalize_phone_number,
     normalize_postal_code,
+    normalize_website,
     validate_kvk_number,
+    validate_no_bsn,
+    validate_one_line,
     validate_phone_number,
     validate_postal_code,
 )
@@ -122,3 +127,201 @@ def test_stored_kvk_number_must_be_exactly_eight_digits(stored):
 def test_stored_phone_number_must_be_e164():
     with pytest.raises(ValidationError):
         validate_phone_number("0612345678")
+
+
+# 111222333 and 123456782 pass the 11-proef; 123456789 and 111222334 do not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "111222333",
+        "123456782",
+        "Mijn BSN is 111222333.",
+        "BSN: 111 222 333",
+        "111.222.333",
+        "111-222-333",
+        "1112.22.333",
+        "11 12 22 33 3",
+        "111\u00a0222\u00a0333",  # no-break spaces
+        "111\u202f222\u202f333",  # narrow no-break spaces
+        "111\u3000222\u3000333",  # ideographic spaces
+        "111  222  333",
+        "111\t222\t333",
+        "111\n222\r\n333",
+        "111 - 222 - 333",
+        "111\u2013222\u2013333",  # en dashes
+        "111\u2014222\u2014333",  # em dashes
+        "111\u2010222\u2011333",  # hyphen, non-breaking hyphen
+        "111\u2212222\u2212333",  # minus signs
+        "111/222/333",
+        "111_222_333",
+        "111,222,333",
+        "111, 222, 333",
+        "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13",  # fullwidth digits
+        "\u0661\u0661\u0661\u0662\u0662\u0662\u0663\u0663\u0663",  # Arabic-Indic digits
+        "111\u200b222333",  # a zero-width space
+        "111\u00ad222\u00ad333",  # soft hyphens
+        "\ufeff111\u2060222\u200d333",  # byte order mark, word joiner, zero-width joiner
+        "".join(f"{d}\ufe0f\u20e3" for d in "111222333"),  # keycap digits
+        "123 111 222 333",  # after another group of digits
+        "0612345678 111222333",
+    ],
+)
+def test_a_bsn_is_found_however_it_is_written(text):
+    assert contains_bsn(text)
+    with pytest.raises(ValidationError) as exc:
+        validate_no_bsn(text)
+    assert exc.value.code == "contains_bsn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "123456789",
+        "111222334",
+        "111 222 334",
+        "000000000",
+        "\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",
+        "1111222333",  # ten digits hold 111222333, but are another number
+        "0111222333",
+        "1112223330",
+        "111 222 3333",
+        "1111 222 333",
+        "11122233",
+        "111\u200b2223330",
+        "KvK 12345678",
+        "Bel 06 12345678 of +31 6 1234 5678",
+        "NL91 ABNA 0417 1643 00",
+        "1234 AB Amsterdam",
+        "Start 01-07-2025 om 09:00, €14,40 per uur",
+        "Salaris €2.500,00 bruto, 38 uur",
+    ],
+)
+def test_what_is_no_bsn_is_left_alone(text):
+    assert not contains_bsn(text)
+    validate_no_bsn(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakkerij\nBcc: victim@example.nl",
+        "Bakkerij\r",
+        "Bakkerij\tDe Vries",
+        "Bakkerij\x0bDe Vries",
+        "Bakkerij\x1b[2J",
+        "Bakkerij\x7f",
+        "Bakkerij\x85De Vries",  # next line (C1)
+        "Bakkerij\u2028De Vries",  # line separator
+        "Bakkerij\u2029De Vries",  # paragraph separator
+        "Bakkerij \u202aDe Vries",  # left-to-right embedding
+        "Bakkerij \u202eseirV eD",  # right-to-left override
+        "\u2066Bakkerij\u2069",  # left-to-right isolate, pop directional isolate
+        "\u2068Bakkerij",  # first strong isolate
+    ],
+)
+def test_one_line_refuses_line_breaks_controls_and_direction_overrides(text):
+    with pytest.raises(ValidationError) as exc:
+        validate_one_line(text)
+    assert exc.value.code == "invalid"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Bakkerij De Vries B.V.",
+        "Caf\u00e9 \u2018t Hoekje",
+        "Bakkerij\u00a0De\u2009Vries",  # no-break and thin spaces
+        "Nan\u200cAvaran",  # zero-width non-joiner
+        "\u0645\u0631\u064a\u0645 \u200fB.V.",  # Arabic, a right-to-left mark
+        "\U0001f469\u200d\U0001f373 Kok",  # an emoji joined by a zero-width joiner
+    ],
+)
+def test_one_line_keeps_what_a_name_may_hold(text):
+    validate_one_line(text)
+
+
+@pytest.mark.parametrize(
+    ("limit", "text", "code"),
+    [
+        (2, "\u200b\u200b", "min_length"),
+        (2, "B\u200b", "min_length"),
+        (2, "\u00ad\u2060\ufeff", "min_length"),
+        (2, "B\u3164", "min_length"),  # a Hangul filler
+        (2, "B\u2800", "min_length"),  # the blank Braille pattern
+        (2, "B\u0301\u20dd", "min_length"),  # combining marks
+        (3, "V \u2003 W", "min_length"),
+        (None, "\u200b", "blank"),
+        (None, "\u3000\u200b", "blank"),
+    ],
+)
+def test_a_minimum_counts_the_characters_that_show(limit, text, code):
+    with pytest.raises(ValidationError) as exc:
+        MinVisibleLengthValidator(limit)(text)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("limit", "text"),
+    [(2, "BV"), (2, "B\u200bV"), (2, "\u00c9\u00e9"), (3, "V\u0308 W X"), (None, "B"), (None, "")],
+)
+def test_enough_characters_that_show_pass(limit, text):
+    MinVisibleLengthValidator(limit)(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [
+        ("https://bakkerij.nl", "https://bakkerij.nl"),
+        (
+            "http://www.bakkerij.nl/over-ons?taal=nl#team",
+            "http://www.bakkerij.nl/over-ons?taal=nl#team",
+        ),
+        ("HTTPS://Bakkerij.NL./", "https://bakkerij.nl/"),
+        ("https://bakkerij.nl:8443/", "https://bakkerij.nl:8443/"),
+        ("https://b\u00e4ckerei.nl", "https://xn--bckerei-5wa.nl"),
+        (
+            "https://B\u00c4CKEREI.nl/\u00f6ver?q=\u00e4",
+            "https://xn--bckerei-5wa.nl/%C3%B6ver?q=%C3%A4",
+        ),
+        ("https://xn--bckerei-5wa.nl", "https://xn--bckerei-5wa.nl"),
+        ("https://bakkerij.nl/a<b>", "https://bakkerij.nl/a%3Cb%3E"),
+    ],
+)
+def test_a_website_is_normalised(raw, stored):
+    assert normalize_website(raw) == stored
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not a url",
+        "bakkerij.nl",
+        "ftp://bakkerij.nl",
+        "javascript:alert(1)",
+        "https://bakkerij.nl:99999/",
+        "https://user:pw@evil.example",
+        "https://user@bakkerij.nl",
+        "https://bakkerij.nl@evil.example",
+        "http://localhost",
+        "http://localhost./",
+        "http://shop.localhost",
+        "http://127.0.0.1/",
+        "http://10.1.2.3:8080",
+        "http://[::1]/",
+        "http://[fe80::1]/",
+        "http://router/",
+        "http://printer.local",
+        "https://db.internal",
+        "https://nas.lan",
+        "https://nas.home.arpa",
+        "http://1.0.0.127.in-addr.arpa",
+        "http://abcdefghijklmnop.onion",
+        "https://stra\u00dfe.de",  # browsers and Python's IDNA disagree on the ß
+    ],
+)
+def test_a_website_is_refused(raw):
+    with pytest.raises(ValidationError) as exc:
+        normalize_website(raw)
+    assert exc.value.code == "invalid"

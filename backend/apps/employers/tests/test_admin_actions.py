@@ -122,3 +122,31 @@ def test_the_change_form_shows_the_profile_and_edits_nothing(admin_client_for_mo
     assert posted.status_code == 403
     assert EmployerProfile.objects.values().get(pk=employer.pk) == before
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("action", "start"), [("approve", "pending"), ("reject", "pending"), ("suspend", "approved")]
+)
+def test_a_reason_holding_a_bsn_is_refused_on_the_form(admin_client_for_moderator, action, start):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory(verification_status=start)
+
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": action,
+            "_selected_action": [employer.pk],
+            "apply": action.title(),
+            "reason": "BSN 111 222 333 staat op het uittreksel.",
+        },
+    )
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors == {
+        "reason": ["Remove the citizen service number (BSN): the platform may not store it."]
+    }
+    assert b"Remove the citizen service number (BSN)" in response.content
+    employer.refresh_from_db()
+    assert employer.verification_status == start
+    assert not AuditEvent.objects.exists()

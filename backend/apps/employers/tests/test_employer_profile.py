@@ -73,10 +73,30 @@ def test_filling_in_the_profile(client_for):
         ({"kvk_number": "123456789"}, "kvk_number", "invalid_kvk_number"),
         ({"website": "not a url"}, "website", "invalid"),
         ({"website": "ftp://files.example"}, "website", "invalid"),
+        ({"website": "https://user:pw@evil.example"}, "website", "invalid"),
+        ({"website": "https://bakkerij.nl@evil.example"}, "website", "invalid"),
+        ({"website": "http://localhost"}, "website", "invalid"),
+        ({"website": "http://localhost:8000/admin/"}, "website", "invalid"),
+        ({"website": "http://127.0.0.1/"}, "website", "invalid"),
+        ({"website": "http://192.168.1.1"}, "website", "invalid"),
+        ({"website": "http://[::1]:8080/"}, "website", "invalid"),
+        ({"website": "http://printer.local"}, "website", "invalid"),
+        ({"website": "https://db.internal/"}, "website", "invalid"),
+        ({"website": "https://stra\u00dfe.de"}, "website", "invalid"),
+        ({"website": "https://x.nl/?bsn=111222333"}, "website", "contains_bsn"),
+        ({"website": "https://x.nl/%31%31%31-222-333"}, "website", "contains_bsn"),
         ({"postal_code": "12345"}, "postal_code", "invalid_postal_code"),
         ({"latitude": -91, "longitude": 5}, "latitude", "min_value"),
         ({"description": "Stuur je BSN 111222333 mee."}, "description", "contains_bsn"),
         ({"company_name": "X"}, "company_name", "min_length"),
+        ({"company_name": "Bakkerij\tDe Vries"}, "company_name", "invalid"),
+        ({"company_name": "Bakkerij \u202eseirV eD"}, "company_name", "invalid"),
+        ({"company_name": "\u2067Bakkerij\u2069 De Vries"}, "company_name", "invalid"),
+        ({"company_name": "\u200b\u200b"}, "company_name", "min_length"),
+        ({"company_name": "B\u00ad\u200b\u3164"}, "company_name", "min_length"),
+        ({"address": "Dorpsstraat 1\r\nBus 2"}, "address", "invalid"),
+        ({"city": "Utrecht\x85Amersfoort"}, "city", "invalid"),
+        ({"sna_certificate_number": "SNA\x1b[2J"}, "sna_certificate_number", "invalid"),
         ({"verification_status": "approved"}, "verification_status", "unknown_field"),
         ({"verified_at": "2026-01-01T00:00:00Z"}, "verified_at", "unknown_field"),
     ],
@@ -204,4 +224,81 @@ def test_a_place_that_cannot_be_found_is_a_400(client_for):
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["attr"] == "city"
+    assert snapshot(employer) == before
+
+
+def test_a_company_name_of_two_lines_is_refused_where_a_description_may_have_many(client_for):
+    employer = EmployerProfileFactory(company_name="Bakkerij De Vries")
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(
+        URL,
+        {"company_name": "Bakkerij\nBcc: victim@example.nl", "description": "Brood.\nBanket."},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "type": "validation_error",
+        "errors": [
+            {
+                "code": "invalid",
+                "detail": "Write this on one line, without control or text-direction characters.",
+                "attr": "company_name",
+            }
+        ],
+    }
+    assert snapshot(employer) == before
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_company_name_needs_characters_that_show(client_for):
+    employer = EmployerProfileFactory(company_name="Bakkerij De Vries")
+    before = snapshot(employer)
+    client = client_for(employer.user)
+    joined = "Nan\u200cAvaran"  # a zero-width non-joiner between letters that show
+
+    invisible = client.patch(URL, {"company_name": "\u200b\u200b"}, format="json")
+    unchanged = snapshot(employer)
+    visible = client.patch(
+        URL, {"company_name": joined, "description": "Brood.\nBanket:\n\ttaart."}, format="json"
+    )
+
+    assert invisible.status_code == 400
+    assert invisible.json()["errors"] == [
+        {
+            "code": "min_length",
+            "detail": "Ensure this field has at least 2 visible characters.",
+            "attr": "company_name",
+        }
+    ]
+    assert unchanged == before
+    assert visible.status_code == 200
+    employer.refresh_from_db()
+    assert (employer.company_name, employer.description) == (joined, "Brood.\nBanket:\n\ttaart.")
+
+
+def test_a_website_is_stored_with_its_host_in_ascii(client_for):
+    employer = EmployerProfileFactory()
+
+    response = client_for(employer.user).patch(
+        URL, {"website": "https://B\u00e4ckerei.nl/\u00f6ver-ons"}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert response.json()["website"] == "https://xn--bckerei-5wa.nl/%C3%B6ver-ons"
+    employer.refresh_from_db()
+    assert employer.website == "https://xn--bckerei-5wa.nl/%C3%B6ver-ons"
+
+
+def test_a_website_that_is_no_link_is_one_error(client_for):
+    employer = EmployerProfileFactory()
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(URL, {"website": "not a url"}, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"code": "invalid", "detail": "Enter a valid URL.", "attr": "website"}
+    ]
     assert snapshot(employer) == before

@@ -312,3 +312,62 @@ def test_a_staff_employer_cannot_decide_on_its_own_account(client_for, action):
     assert response.status_code == 403
     assert EmployerProfile.objects.values().get(pk=employer.pk) == before
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("action", "start"), [("approve", "pending"), ("reject", "pending"), ("suspend", "approved")]
+)
+def test_a_reason_holding_a_bsn_is_refused_and_changes_nothing(
+    actors, client_for, django_capture_on_commit_callbacks, action, start
+):
+    employer = EmployerProfileFactory(verification_status=start)
+    before = EmployerProfile.objects.filter(pk=employer.pk).values().get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["moderator"]).post(
+            moderation(employer, action),
+            {"reason": "BSN 111\u00a0222\u00a0333 in the extract"},
+            format="json",
+        )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "contains_bsn",
+            "detail": "Remove the citizen service number (BSN): the platform may not store it.",
+            "attr": "reason",
+        }
+    ]
+    assert EmployerProfile.objects.filter(pk=employer.pk).values().get() == before
+    assert not AuditEvent.objects.exists()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("language", "action", "start", "subject"),
+    [
+        ("en", "approve", "pending", "Bakkerij Bcc: victim@example.nl is verified on Safe Job"),
+        ("nl", "approve", "pending", "Bakkerij Bcc: victim@example.nl is geverifieerd op Safe Job"),
+        ("en", "suspend", "approved", "Bakkerij Bcc: victim@example.nl is suspended on Safe Job"),
+        ("nl", "suspend", "approved", "Bakkerij Bcc: victim@example.nl is geschorst op Safe Job"),
+    ],
+)
+def test_a_stored_name_of_two_lines_still_gets_its_email_with_a_one_line_subject(
+    actors, client_for, django_capture_on_commit_callbacks, language, action, start, subject
+):
+    employer = EmployerProfileFactory(  # stored before names had to be one line
+        verification_status=start, company_name="Bakkerij\r\n\tBcc: victim@example.nl"
+    )
+    employer.user.preferred_language = language
+    employer.user.save(update_fields=["preferred_language"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["moderator"]).post(
+            moderation(employer, action), {"reason": "Scam reports."}, format="json"
+        )
+
+    assert response.status_code == 200
+    [message] = mail.outbox
+    assert message.subject == subject
+    assert message.recipients() == [employer.user.email]
+    assert "Bcc" not in message.message()

@@ -185,3 +185,26 @@ def test_a_staff_employer_cannot_decide_on_its_own_job(client_for, action):
     job.refresh_from_db()
     assert job.status == "pending_review"
     assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_a_reason_holding_a_bsn_is_refused_and_changes_nothing(actors, client_for, action):
+    job = held()
+    before = Job.objects.filter(pk=job.pk).values().get()
+
+    response = client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/{action}/",
+        {"reason": "Vraagt BSN 111-222-333 van de werker."},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "contains_bsn",
+            "detail": "Remove the citizen service number (BSN): the platform may not store it.",
+            "attr": "reason",
+        }
+    ]
+    assert Job.objects.filter(pk=job.pk).values().get() == before
+    assert not AuditEvent.objects.exists()

@@ -203,3 +203,25 @@ def test_a_bsn_anywhere_in_a_posting_is_refused(client_for, field):
     assert response.json()["errors"][0]["code"] == "contains_bsn"
     job.refresh_from_db()
     assert getattr(job, field) == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("title", "Vakkenvuller\nBcc: victim@example.nl", "invalid"),
+        ("title", "Vakkenvuller \u202e0005 \u20ac", "invalid"),
+        ("title", "\u200b\u200b\u200b", "min_length"),
+        ("title", "V\u200b\u200bW", "min_length"),
+        ("address", "Industrieweg 10\tHal 3", "invalid"),
+        ("city", "Utrecht\rAmersfoort", "invalid"),
+    ],
+)
+def test_a_line_of_a_posting_is_one_line_that_shows(client_for, field, value, code):
+    job = DraftJobFactory()
+    before = Job.objects.filter(pk=job.pk).values().get()
+
+    response = client_for(job.employer.user).patch(f"{URL}{job.pk}/", {field: value}, format="json")
+
+    assert response.status_code == 400
+    assert [(e["attr"], e["code"]) for e in response.json()["errors"]] == [(field, code)]
+    assert Job.objects.filter(pk=job.pk).values().get() == before

@@ -163,3 +163,17 @@ def test_changed_fields_sees_a_change_to_or_from_none():
         {"verified_at": None},
         {"verified_at": "2026-01-01"},
     )
+
+
+def test_a_reason_holding_a_bsn_is_never_kept():
+    with pytest.raises(ValidationError) as exc:
+        audit_event_record(
+            actor=ModeratorFactory(),
+            action="employer.rejected",
+            target_type="employer",
+            target_id=uuid.uuid4(),
+            reason="BSN 111.222.333 on the extract.",
+        )
+
+    assert exc.value.error_dict["reason"][0].code == "contains_bsn"
+    assert not AuditEvent.objects.exists()
