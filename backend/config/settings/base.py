@@ -145,9 +145,13 @@ _db.update(
             # The app's queries are short: JIT compilation and parallel workers cost
             # more to start than they save. A report over the whole table can
             # SET LOCAL them back in its transaction.
+            # Search's typo tolerance, always: a title word at least half alike
+            # (pg_trgm's word_similarity) may be meant; two letters swapped in a
+            # word of eight to ten ("magazjin", "schoonmkaer") are 0.5 to 0.58.
             "options": env(
                 "DB_SESSION_OPTIONS", default="-c jit=off -c max_parallel_workers_per_gather=0"
-            ),
+            )
+            + " -c pg_trgm.word_similarity_threshold=0.5",
             **_db.get("OPTIONS", {}),
         },
     }

@@ -80,6 +80,24 @@ def test_a_typo_in_a_word_finds_the_title_words_like_it():
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("schoonmkaer", "Schoonmaker"),
+        ("magazjin", "Magazijn"),
+        ("warehuose", "Warehouse"),
+        ("orderpikcer", "Orderpicker"),
+    ],
+)
+def test_two_letters_swapped_find_the_title(api_client, typed, title):
+    job = JobFactory(title=f"{title} gezocht")
+    JobFactory(title="Kok")
+
+    response = api_client.get("/api/v1/jobs/", {"q": typed})
+
+    assert [row["id"] for row in response.json()["results"]] == [str(job.pk)]
+
+
 def test_words_kept_per_process_carry_their_tsqueries(settings):
     settings.SEARCH_WORDS_SECONDS = 60
     caches["local"].clear()
