@@ -13,6 +13,7 @@ negations ("geen inschrijfgeld", "we never ask for your PIN"), reimbursements
 ("reiskosten worden vergoed") and the lawful moments for personal data (below).
 """
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ import phonenumbers
 
 MATCHED_MAX_CHARS = 120
 SENTENCE_REACH = 400
+MAX_MENTIONS = 20
 MARKET_MULTIPLE = 3
 DEDUCTION_CAP_SHARE = Fraction(1, 4)
 
@@ -310,6 +312,27 @@ _PAY_TO_WORK = re.compile(
       | \bpayment\s+of\s+(?:{_MONEY})(?!{_ANY_PERIOD})\s+(?:is\s+)?(?:required|needed|due|to\s+secure)""",
     _I,
 )
+# What a sum paid once must be for to be a fee for work: lunch in the canteen, parking
+# or coffee is the worker's own business.
+_WORK_OBJECT = re.compile(
+    r"""\b(?:inschrijv\w*|aanmeld\w*|registrati\w*|registr\w*|bemiddel\w*|plek|plaats|start\w*|begin\w*
+      | cursus\w*|training\w*|opleiding\w*|certifica\w*|vca|contract\w*|baan|job|werk\w*|sollicit\w*|intake
+      | vergunning\w*|uniform\w*|permit|visa|visum
+      | registration|register\w*|course|placement|place|spot|position|hired|hiring|apply\w*|application)\b""",
+    _I,
+)
+_ZERO_SUM = re.compile(r"^[^1-9]*$")
+
+
+def _for_work(text: str, m: re.Match[str]) -> bool:
+    """A payment asked once is a fee for work when its sum is not nothing and its
+    sentence says what for: registering, starting, a course, a place, the job."""
+    if _ZERO_SUM.match(m.group()):
+        return False
+    start, end = _sentence_span(text, m.start())
+    return bool(_WORK_OBJECT.search(text, max(start, m.start() - 120), min(end, m.end() + 120)))
+
+
 # "Deposit" the verb: "we deposit your wages", "direct deposit".
 _DEPOSIT_VERB = re.compile(
     r"""\b(?:direct|we|will)\s+deposits?\b|\bdeposits?\s+(?:your|the|wages?|salar(?:y|ies)|pay|it|money|directly|weekly|monthly|into)\b
@@ -343,7 +366,12 @@ def worker_fee(posting: Posting) -> RiskFlag | None:
     text = _text(posting)
     fee = next((m for m in _FEE.finditer(text) if _is_fee_request(text, m)), None)
     payment = next(
-        (m for m in _PAY_TO_WORK.finditer(text) if not _negated(text, m.start(), m.end())), None
+        (
+            m
+            for m in _PAY_TO_WORK.finditer(text)
+            if _for_work(text, m) and not _negated(text, m.start(), m.end())
+        ),
+        None,
     )
     found = [m for m in (fee, payment) if m is not None]
     if not found:
@@ -707,7 +735,10 @@ def _deductions(text: str, subject: re.Pattern[str]) -> Iterator[_Deduction]:
     The next sentence counts too ("Wij regelen huisvesting. Kosten: €95 per
     week.") unless it is about housing or transport itself.
     """
-    for m in subject.finditer(text):
+    # Each mention reads its sentences (up to SENTENCE_REACH either side): a text of
+    # nothing but mentions ("kamer €1 per week " 500 times) took seconds. An ad names
+    # its housing or transport a few times; the first MAX_MENTIONS are judged.
+    for m in itertools.islice(subject.finditer(text), MAX_MENTIONS):
         clause_start, clause_end = _clause_span(text, m.start(), m.end())
         if _FREE_BEFORE.search(text, clause_start, m.start()) or _FREE.search(
             text, m.end(), clause_end

@@ -144,18 +144,11 @@ def test_stored_phone_number_must_be_e164():
         "111\u00a0222\u00a0333",  # no-break spaces
         "111\u202f222\u202f333",  # narrow no-break spaces
         "111\u3000222\u3000333",  # ideographic spaces
-        "111  222  333",
         "111\t222\t333",
-        "111\n222\r\n333",
-        "111 - 222 - 333",
         "111\u2013222\u2013333",  # en dashes
         "111\u2014222\u2014333",  # em dashes
         "111\u2010222\u2011333",  # hyphen, non-breaking hyphen
         "111\u2212222\u2212333",  # minus signs
-        "111/222/333",
-        "111_222_333",
-        "111,222,333",
-        "111, 222, 333",
         "\uff11\uff11\uff11\uff12\uff12\uff12\uff13\uff13\uff13",  # fullwidth digits
         "\u0661\u0661\u0661\u0662\u0662\u0662\u0663\u0663\u0663",  # Arabic-Indic digits
         "111\u200b222333",  # a zero-width space
@@ -195,6 +188,15 @@ def test_a_bsn_is_found_however_it_is_written(text):
         "1234 AB Amsterdam",
         "Start 01-07-2025 om 09:00, €14,40 per uur",
         "Salaris €2.500,00 bruto, 38 uur",
+        # Windows of nine digits across commas, slashes or gaps pass the 11-proef
+        # one time in eleven: these four did, when such separators counted.
+        "Diensten: 7.45-14.00, 14.30-16.00",
+        "Salaris tussen 1.415,19 - 3.217,27 bruto",
+        "Maten 39, 36, 38, 44, 3",
+        "14/2/24 - 21/11/25",
+        "111/222/333",
+        "111,222,333",
+        "111  222  333",
     ],
 )
 def test_what_is_no_bsn_is_left_alone(text):

@@ -155,6 +155,16 @@ def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
         pytest.param("Wij betalen je reiskosten en je krijgt €50 bonus.", id="wij-betalen"),
         pytest.param("Je betaalt geen €50 inschrijfgeld, zoals elders.", id="betaalt-geen"),
         pytest.param("Wij maken €500 voorschot over naar je rekening.", id="wij-maken-over"),
+        # A sum the worker pays for their own lunch, parking or coffee is no fee for work.
+        pytest.param("In onze kantine betaal je €2,50 voor een warme lunch.", id="kantine-lunch"),
+        pytest.param(
+            "Parkeren: je betaalt €5 voor een dagkaart in de garage naast de deur.",
+            id="parkeren",
+        ),
+        pytest.param("Lunch in the canteen: you pay €3.50 per meal.", id="canteen"),
+        pytest.param("Je betaalt alleen €1 eigen bijdrage voor koffie.", id="koffie"),
+        pytest.param("You will pay €0 for your uniform, we provide it.", id="pay-zero-uniform"),
+        pytest.param("Applicants need to pay €0, registration is free.", id="pay-zero"),
     ],
 )
 def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):

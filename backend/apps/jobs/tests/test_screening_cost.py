@@ -101,6 +101,24 @@ print(json.dumps([[flag.code, str(flag.severity)] for flag in screen(posting)]))
 """
 
 
+@pytest.mark.parametrize(
+    ("mention", "subject"),
+    [
+        ("kamer €1 per week ", screening._HOUSING),
+        ("huur 1,- pw ", screening._HOUSING),
+        ("bus 1,- per week ", screening._TRANSPORT),
+    ],
+)
+def test_a_deduction_rule_judges_a_bounded_number_of_mentions(mention, subject):
+    """Each mention reads its sentences; 500 of them took seconds (the shapes below)."""
+    text = repeated(mention)
+
+    judged = list(screening._deductions(text, subject))
+
+    assert len(subject.findall(text)) > 400
+    assert 0 < len(judged) <= screening.MAX_MENTIONS
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("description", "flags"),
@@ -116,6 +134,19 @@ print(json.dumps([[flag.code, str(flag.severity)] for flag in screen(posting)]))
         ),
         pytest.param(repeated("-bsn"), [], id="bsn-without-spaces"),
         pytest.param(repeated("iban-"), [], id="iban-without-spaces"),
+        pytest.param(
+            repeated("huur 1,- pw "), [["housing_deduction", "low"]], id="housing-mentions"
+        ),
+        pytest.param(
+            repeated("kamer €1 per week "),
+            [["housing_deduction", "low"]],
+            id="housing-mentions-with-amounts",
+        ),
+        pytest.param(
+            repeated("bus 1,- per week "),
+            [["transport_deduction", "low"]],
+            id="transport-mentions",
+        ),
     ],
 )
 def test_an_adversarial_description_of_the_maximum_length_is_screened(description, flags):
