@@ -3,7 +3,7 @@
 import uuid
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import NotFound
 
@@ -17,13 +17,22 @@ from apps.users.models import User
 MEDIAN_MIN_JOBS = 5
 
 
-def jobs_visible_to_all() -> QuerySet[Job]:
-    """Published, not past their date, of an approved employer: what workers may see."""
-    return Job.objects.filter(
-        status=Job.Status.PUBLISHED,
-        expires_at__gt=timezone.now(),
-        employer__verification_status=EmployerProfile.VerificationStatus.APPROVED,
+def visible_to_all(path: str = "") -> Q:
+    """Published, not past their date, of an approved employer: what workers may see.
+
+    `path` reaches the job from another model (`"job__"` from a saved job).
+    """
+    return Q(
+        **{
+            f"{path}status": Job.Status.PUBLISHED,
+            f"{path}expires_at__gt": timezone.now(),
+            f"{path}employer__verification_status": EmployerProfile.VerificationStatus.APPROVED,
+        }
     )
+
+
+def jobs_visible_to_all() -> QuerySet[Job]:
+    return Job.objects.filter(visible_to_all())
 
 
 def _is_owner(user: User, job: Job) -> bool:
@@ -82,12 +91,7 @@ def saved_jobs_of(*, candidate: CandidateProfile) -> QuerySet[SavedJob]:
     """The saved jobs workers may still see: one that left search (held for review with
     new text, closed, its employer suspended) is left out, and back when it returns."""
     return (
-        SavedJob.objects.filter(
-            candidate=candidate,
-            job__status=Job.Status.PUBLISHED,
-            job__expires_at__gt=timezone.now(),
-            job__employer__verification_status=EmployerProfile.VerificationStatus.APPROVED,
-        )
+        SavedJob.objects.filter(visible_to_all("job__"), candidate=candidate)
         .select_related("job", "job__employer")
         .order_by("-created_at")
     )
