@@ -55,7 +55,11 @@ SEARCH_PARAMETERS = [
     OpenApiParameter(
         "q",
         str,
-        description="Full text, Dutch and English, typo tolerant (at most 200 characters).",
+        description=(
+            "Full text, Dutch and English, typo tolerant (at most 200 characters). Words"
+            " that say nothing (only stop words such as `de het een`, or punctuation) search"
+            " as a blank q does."
+        ),
     ),
     OpenApiParameter("lat", float),
     OpenApiParameter("lon", float),

@@ -94,8 +94,8 @@ def job_search_page(
     `exact_up_to` overrides the rows up to which the exact plan answers (0: walk
     whenever a walk can; the tests hold both plans to the same answers).
     """
-    ordering = search.effective_ordering
     query = sql.build(search)
+    ordering = query.ordering
     estimates = sql.estimate(query)
     offset, size = (page - 1) * page_size, page_size
     want = offset + size + 1  # one more than the page: is there a next one?

@@ -47,8 +47,8 @@ def job_search(search: JobSearch) -> QuerySet[Job]:
         jobs = jobs.filter(location__dwithin=(origin, D(km=search.radius_km))).annotate(
             knn=knn, distance=Distance("location", origin)
         )
-    if search.q:
-        found = words(search.q)
+    ordering = search.effective_ordering
+    if search.q and (found := words(search.q)).exact:
         jobs = jobs.filter(_matches(found.tsq)).annotate(
             tier=Case(
                 When(_matches(found.tsq_title), then=Value(TIER_TITLE)),
@@ -57,6 +57,8 @@ def job_search(search: JobSearch) -> QuerySet[Job]:
                 output_field=IntegerField(),
             )
         )
+    elif ordering == "relevance":  # no words to weigh (stop words only): every job ties
+        ordering = "-published_at"
     if search.min_wage is not None:
         jobs = jobs.filter(hourly_wage__gte=search.min_wage)
     if search.employment_types:
@@ -69,7 +71,6 @@ def job_search(search: JobSearch) -> QuerySet[Job]:
         jobs = jobs.filter(starts_on__lte=search.starts_before)
     if search.employer:
         jobs = jobs.filter(employer_id=search.employer)
-    ordering = search.effective_ordering
     if ordering == "distance":
         return jobs.order_by("knn", "-published_at", "id")
     if ordering == "relevance":

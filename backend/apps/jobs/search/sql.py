@@ -323,6 +323,9 @@ def words(q: str) -> Words:
         cursor.execute(_WORDS_SQL, params)
         dutch, english, categories, alike = cursor.fetchone()
     dutch, english = _deduped(dutch), _deduped(english)
+    if not dutch or not english:
+        # Only stop words (of either language) or punctuation: nothing to look for.
+        dutch = english = ""
     found = Words(
         exact=dutch if dutch == english else _any(dutch, english),
         alike=_alike(alike),
@@ -350,7 +353,14 @@ class Query:
 
     @property
     def has_text(self) -> bool:
-        return bool(self.search.q)
+        """Whether the search looks for words: a q of stop words only searches as a blank one."""
+        return TEXT in self.conditions
+
+    @property
+    def ordering(self) -> str:
+        """The search's ordering; by relevance without words to weigh, every job ties: newest."""
+        ordering = self.search.effective_ordering
+        return "-published_at" if ordering == "relevance" and not self.has_text else ordering
 
     @property
     def has_point(self) -> bool:
@@ -398,8 +408,7 @@ def build(search: JobSearch) -> Query:
             params["grid_radius"] = params["radius"] * (1 + GRID_ERROR) + 1
             params["grid_inside"] = params["radius"] * (1 - GRID_ERROR)
         conditions += [IN_BOX, IN_RADIUS]
-    if search.q:
-        found = words(search.q)
+    if search.q and (found := words(search.q)).exact:
         params.update(
             **found.forms,
             categories_named=list(found.categories),

@@ -176,6 +176,31 @@ def test_orderings(api_client):
     assert ids(richest) == [str(rich_old.pk), str(mid.pk), str(cheap_new.pk)]
 
 
+@pytest.mark.parametrize("q", ["de het een", "the", "!", " - ", '""'])
+def test_words_that_say_nothing_search_as_no_words(api_client, q):
+    now = timezone.now()
+    older = JobFactory(title="Schoonmaker", published_at=now - timedelta(days=1))
+    newer = JobFactory(title="Heftruckchauffeur", published_at=now)
+
+    response = api_client.get(URL, {"q": q})
+    by_relevance = api_client.get(URL, {"q": q, "ordering": "relevance"})
+
+    assert response.status_code == 200
+    assert ids(response) == [str(newer.pk), str(older.pk)]
+    assert response.json()["count"] == 2
+    assert by_relevance.status_code == 200
+    assert ids(by_relevance) == [str(newer.pk), str(older.pk)]
+
+
+def test_a_stop_word_beside_a_word_is_left_out(api_client):
+    match = JobFactory(title="Schoonmaker")
+    JobFactory(title="Heftruckchauffeur")
+
+    response = api_client.get(URL, {"q": "de schoonmaker"})
+
+    assert ids(response) == [str(match.pk)]
+
+
 @pytest.mark.parametrize(
     "overrides",
     [

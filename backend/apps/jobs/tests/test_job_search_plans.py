@@ -93,6 +93,8 @@ SEARCHES = [
         JobSearch(lat=UTRECHT[0], lon=UTRECHT[1], ordering="-hourly_wage"), id="best-paid-nearby"
     ),
     pytest.param(JobSearch(q="imker"), id="no-match"),
+    pytest.param(JobSearch(q="de het een"), id="stop-words"),
+    pytest.param(JobSearch(q="the", lat=UTRECHT[0], lon=UTRECHT[1]), id="stop-word-nearby"),
 ]
 
 
@@ -105,6 +107,28 @@ def test_the_walk_and_the_exact_plan_give_the_orm_s_pages(jobs, search):
 
     assert exact == expected
     assert walked == expected
+
+
+@pytest.mark.parametrize(
+    ("stop_words", "none"),
+    [
+        (JobSearch(q="de het een"), JobSearch()),
+        (JobSearch(q="the", ordering="relevance"), JobSearch()),
+        (
+            JobSearch(q="!", lat=UTRECHT[0], lon=UTRECHT[1]),
+            JobSearch(lat=UTRECHT[0], lon=UTRECHT[1]),
+        ),
+    ],
+)
+def test_stop_words_alone_search_as_no_words(jobs, stop_words, none):
+    expected = orm_pages(none)
+
+    assert len(expected[0]) == PAGE_SIZE
+    assert orm_pages(stop_words) == expected
+    assert pages(stop_words) == expected
+    assert job_search_page(stop_words, page=1, page_size=PAGE_SIZE).count == (
+        job_search_page(none, page=1, page_size=PAGE_SIZE).count
+    )
 
 
 @pytest.mark.parametrize(
