@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch
@@ -173,9 +174,39 @@ def _user_type_switch(*, user: User, user_type: str) -> None:
 
 
 def jwt_pair_issue(*, user: User) -> dict[str, str]:
-    refresh = RefreshToken.for_user(user)
+    """A new pair; the outstanding-token list gets the refresh token's hash, not the token.
+
+    simplejwt's `RefreshToken.for_user` stores each refresh token whole, so a copy
+    of the database (a backup, a read-only leak, the admin's view) would sign in
+    as every user for 14 days. The row is made here instead, as that method would.
+    """
+    refresh = RefreshToken()
+    refresh[jwt_settings.USER_ID_CLAIM] = str(user.pk)
     refresh["user_type"] = user.user_type
-    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+    encoded = str(refresh)
+    OutstandingToken.objects.create(
+        user=user,
+        jti=refresh[jwt_settings.JTI_CLAIM],
+        token=tokens.hash_refresh_token(encoded),
+        created_at=refresh.current_time,
+        expires_at=datetime_from_epoch(refresh["exp"]),
+    )
+    return {"access": str(refresh.access_token), "refresh": encoded}
+
+
+def _refresh_token_claim(*, token: RefreshToken, encoded: str, user: User | None) -> bool:
+    """Blacklist the token; False when it already was. Unique per token, so a race has one winner."""
+    outstanding, _ = OutstandingToken.objects.get_or_create(
+        jti=token[jwt_settings.JTI_CLAIM],
+        defaults={
+            "user": user,
+            "token": tokens.hash_refresh_token(encoded),
+            "created_at": datetime_from_epoch(token["iat"]),
+            "expires_at": datetime_from_epoch(token["exp"]),
+        },
+    )
+    _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
+    return claimed
 
 
 def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
@@ -195,17 +226,7 @@ def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
             "No active account found for the given token.", "no_active_account"
         )
     with transaction.atomic():
-        outstanding, _ = OutstandingToken.objects.get_or_create(
-            jti=token["jti"],
-            defaults={
-                "user": user,
-                "token": refresh,
-                "created_at": datetime_from_epoch(token["iat"]),
-                "expires_at": datetime_from_epoch(token["exp"]),
-            },
-        )
-        _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
-        if not claimed:
+        if not _refresh_token_claim(token=token, encoded=refresh, user=user):
             raise InvalidToken("Token is blacklisted")
         # In the claim's transaction: the old token is spent only if a new pair exists.
         return jwt_pair_issue(user=user)
@@ -221,7 +242,7 @@ def refresh_token_revoke(*, user: User, refresh: str) -> None:
         ) from exc
     if str(token.get("user_id")) != str(user.pk):
         raise field_error("refresh", "This token is invalid or has expired.", "invalid_token")
-    token.blacklist()
+    _refresh_token_claim(token=token, encoded=refresh, user=user)
 
 
 def user_update(
