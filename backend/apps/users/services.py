@@ -144,13 +144,18 @@ def magic_link_verify(*, token: Any) -> User:
         link = MagicLinkToken.objects.select_related("user").filter(token_hash=token_hash).first()
         user = link.user if link else None
         if claimed == 1 and link is not None and user is not None and user.is_active:
-            if not user.email_verified and link.requested_user_type not in ("", user.user_type):
+            if _never_signed_in(user) and link.requested_user_type not in ("", user.user_type):
                 _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True
             user.last_login = now
             user.save(update_fields=["email_verified", "last_login", "updated_at"])
             return user
     raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
+
+
+def _never_signed_in(user: User) -> bool:
+    """No link of the account was ever used: `email_verified` alone can be unticked in the admin."""
+    return user.last_login is None and not user.email_verified
 
 
 def _user_type_switch(*, user: User, user_type: str) -> None:
