@@ -78,6 +78,7 @@ def _magic_link_token_create(
         requested_ip=ip,
         user_agent=user_agent,
         requested_user_type=requested_user_type or "",
+        email=user.email,
     )
     return token, link
 
@@ -143,7 +144,8 @@ def magic_link_verify(*, token: Any) -> User:
         ).update(used_at=now)
         link = MagicLinkToken.objects.select_related("user").filter(token_hash=token_hash).first()
         user = link.user if link else None
-        if claimed == 1 and link is not None and user is not None and user.is_active:
+        # A link sent before the account's address changed signs nobody in.
+        if claimed == 1 and link and user and user.is_active and link.email == user.email:
             if _never_signed_in(user) and link.requested_user_type not in ("", user.user_type):
                 _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True

@@ -1,8 +1,10 @@
+import importlib
 from datetime import timedelta
 from typing import cast
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt.tokens import AccessToken
@@ -178,6 +180,34 @@ def test_an_inactive_user_cannot_sign_in(api_client):
     assert response.json() == INVALID
     user.refresh_from_db()
     assert user.email_verified is False
+
+
+@pytest.mark.django_db
+def test_a_link_sent_before_the_address_changed_is_invalid(api_client):
+    user = UserFactory(email="old@example.nl")
+    token = issue(user)
+    User.objects.filter(pk=user.pk).update(email="new@example.nl")  # in the admin, say
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+    user.refresh_from_db()
+    assert (user.email_verified, user.last_login) == (False, None)
+
+
+@pytest.mark.django_db
+def test_links_sent_before_links_kept_their_address_get_their_accounts(api_client):
+    user = UserFactory(email="sanne@example.nl")
+    token = issue(user)
+    MagicLinkToken.objects.update(email="")
+
+    importlib.import_module("apps.users.migrations.0007_magic_link_email").forwards(
+        django_apps, None
+    )
+
+    assert MagicLinkToken.objects.get().email == "sanne@example.nl"
+    assert api_client.post(URL, {"token": token}, format="json").status_code == 200
 
 
 @pytest.mark.django_db(transaction=True)
