@@ -50,6 +50,21 @@ def test_twenty_requests_per_ip_per_minute(api_client):
     assert statuses == [202] * 20 + [429]
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_ip_limit(api_client):
+    statuses = [
+        api_client.post(
+            URL,
+            {"email": f"person{i}@example.nl"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+            HTTP_X_REAL_IP=f"198.51.100.{i}",
+        ).status_code
+        for i in range(21)
+    ]
+
+    assert statuses == [202] * 20 + [429]
+
+
 def test_another_ip_is_not_held_back(api_client):
     for i in range(20):
         api_client.post(URL, {"email": f"person{i}@example.nl"}, format="json")
