@@ -198,7 +198,9 @@ def jwt_pair_issue(*, user: User) -> dict[str, str]:
         created_at=refresh.current_time,
         expires_at=datetime_from_epoch(refresh["exp"]),
     )
-    return {"access": str(refresh.access_token), "refresh": encoded}
+    access = refresh.access_token  # expires ten minutes after the refresh token's making ...
+    access.set_iat(at_time=refresh.current_time)  # ... and says it was made then too
+    return {"access": str(access), "refresh": encoded}
 
 
 def _refresh_token_claim(*, token: RefreshToken, encoded: str, user: User | None) -> bool:
