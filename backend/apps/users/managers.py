@@ -1,9 +1,9 @@
-import contextlib
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.base_user import BaseUserManager
-from django.utils.encoding import punycode
+
+from apps.core.validators import ascii_domain
 
 if TYPE_CHECKING:
     from apps.users.models import User
@@ -26,8 +26,7 @@ class UserManager(BaseUserManager["User"]):
         text = unicodedata.normalize("NFKC", (email or "").strip())
         local, at, domain = text.rpartition("@")
         if at:
-            with contextlib.suppress(UnicodeError):  # no valid domain: validation refuses it
-                domain = punycode(domain)
+            domain = ascii_domain(domain) or domain  # no valid domain: validation refuses it
         return f"{local}{at}{domain}".lower()
 
     def get_by_natural_key(self, username: str | None) -> "User":

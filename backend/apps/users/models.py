@@ -107,6 +107,8 @@ class MagicLinkToken(models.Model):
     # The account type asked for with this link; it decides the type of an account
     # nobody has signed in to yet (so a stranger cannot fix someone else's type).
     requested_user_type = models.CharField(max_length=16, blank=True, default="")
+    # The address the link went to: it signs in only while the account still has it.
+    email = models.EmailField(blank=True, default="")
 
     class Meta:
         ordering = ("-created_at",)

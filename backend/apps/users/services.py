@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import datetime_from_epoch
@@ -77,6 +78,7 @@ def _magic_link_token_create(
         requested_ip=ip,
         user_agent=user_agent,
         requested_user_type=requested_user_type or "",
+        email=user.email,
     )
     return token, link
 
@@ -142,14 +144,20 @@ def magic_link_verify(*, token: Any) -> User:
         ).update(used_at=now)
         link = MagicLinkToken.objects.select_related("user").filter(token_hash=token_hash).first()
         user = link.user if link else None
-        if claimed == 1 and link is not None and user is not None and user.is_active:
-            if not user.email_verified and link.requested_user_type not in ("", user.user_type):
+        # A link sent before the account's address changed signs nobody in.
+        if claimed == 1 and link and user and user.is_active and link.email == user.email:
+            if _never_signed_in(user) and link.requested_user_type not in ("", user.user_type):
                 _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True
             user.last_login = now
             user.save(update_fields=["email_verified", "last_login", "updated_at"])
             return user
     raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
+
+
+def _never_signed_in(user: User) -> bool:
+    """No link of the account was ever used: `email_verified` alone can be unticked in the admin."""
+    return user.last_login is None and not user.email_verified
 
 
 def _user_type_switch(*, user: User, user_type: str) -> None:
@@ -173,9 +181,41 @@ def _user_type_switch(*, user: User, user_type: str) -> None:
 
 
 def jwt_pair_issue(*, user: User) -> dict[str, str]:
-    refresh = RefreshToken.for_user(user)
+    """A new pair; the outstanding-token list gets the refresh token's hash, not the token.
+
+    simplejwt's `RefreshToken.for_user` stores each refresh token whole, so a copy
+    of the database (a backup, a read-only leak, the admin's view) would sign in
+    as every user for 14 days. The row is made here instead, as that method would.
+    """
+    refresh = RefreshToken()
+    refresh[jwt_settings.USER_ID_CLAIM] = str(user.pk)
     refresh["user_type"] = user.user_type
-    return {"access": str(refresh.access_token), "refresh": str(refresh)}
+    encoded = str(refresh)
+    OutstandingToken.objects.create(
+        user=user,
+        jti=refresh[jwt_settings.JTI_CLAIM],
+        token=tokens.hash_refresh_token(encoded),
+        created_at=refresh.current_time,
+        expires_at=datetime_from_epoch(refresh["exp"]),
+    )
+    access = refresh.access_token  # expires ten minutes after the refresh token's making ...
+    access.set_iat(at_time=refresh.current_time)  # ... and says it was made then too
+    return {"access": str(access), "refresh": encoded}
+
+
+def _refresh_token_claim(*, token: RefreshToken, encoded: str, user: User | None) -> bool:
+    """Blacklist the token; False when it already was. Unique per token, so a race has one winner."""
+    outstanding, _ = OutstandingToken.objects.get_or_create(
+        jti=token[jwt_settings.JTI_CLAIM],
+        defaults={
+            "user": user,
+            "token": tokens.hash_refresh_token(encoded),
+            "created_at": datetime_from_epoch(token["iat"]),
+            "expires_at": datetime_from_epoch(token["exp"]),
+        },
+    )
+    _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
+    return claimed
 
 
 def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
@@ -195,17 +235,7 @@ def refresh_token_rotate(*, refresh: str) -> dict[str, str]:
             "No active account found for the given token.", "no_active_account"
         )
     with transaction.atomic():
-        outstanding, _ = OutstandingToken.objects.get_or_create(
-            jti=token["jti"],
-            defaults={
-                "user": user,
-                "token": refresh,
-                "created_at": datetime_from_epoch(token["iat"]),
-                "expires_at": datetime_from_epoch(token["exp"]),
-            },
-        )
-        _, claimed = BlacklistedToken.objects.get_or_create(token=outstanding)
-        if not claimed:
+        if not _refresh_token_claim(token=token, encoded=refresh, user=user):
             raise InvalidToken("Token is blacklisted")
         # In the claim's transaction: the old token is spent only if a new pair exists.
         return jwt_pair_issue(user=user)
@@ -221,7 +251,7 @@ def refresh_token_revoke(*, user: User, refresh: str) -> None:
         ) from exc
     if str(token.get("user_id")) != str(user.pk):
         raise field_error("refresh", "This token is invalid or has expired.", "invalid_token")
-    token.blacklist()
+    _refresh_token_claim(token=token, encoded=refresh, user=user)
 
 
 def user_update(

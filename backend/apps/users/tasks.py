@@ -72,11 +72,21 @@ def send_phone_code_sms(*, to: str, code: str, language: str) -> None:
 
 @shared_task
 def purge_expired_sign_in_codes() -> int:
-    """Magic links and phone codes are useless a day after they expire; keep no trace of them."""
+    """Magic links, phone codes and refresh tokens are useless a day after they expire.
+
+    Keep no trace of them. Every refresh of an access token adds a refresh token
+    to simplejwt's outstanding list (and its blacklisting), which only this empties.
+    """
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
     from apps.users.models import MagicLinkToken, PhoneVerification
 
     cutoff = timezone.now() - timedelta(days=1)
     links, _ = MagicLinkToken.objects.filter(expires_at__lt=cutoff).delete()
     codes, _ = PhoneVerification.objects.filter(expires_at__lt=cutoff).delete()
-    logger.info("purged %d magic links and %d phone codes", links, codes)
-    return links + codes
+    _, deleted = OutstandingToken.objects.filter(expires_at__lt=cutoff).delete()
+    refresh_tokens = deleted.get(OutstandingToken._meta.label, 0)
+    logger.info(
+        "purged %d magic links, %d phone codes and %d refresh tokens", links, codes, refresh_tokens
+    )
+    return links + codes + refresh_tokens

@@ -20,6 +20,11 @@ def hash_magic_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def hash_refresh_token(token: str) -> str:
+    """What simplejwt's outstanding-token list keeps instead of a refresh token (14 days' sign-in)."""
+    return hash_magic_token(token)
+
+
 def is_well_formed_magic_token(token: object) -> bool:
     return isinstance(token, str) and bool(_MAGIC_TOKEN_RE.fullmatch(token))
 

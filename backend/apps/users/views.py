@@ -154,7 +154,10 @@ class MeView(APIView):
     @extend_schema(
         tags=["users"],
         summary="Change the signed-in account",
-        description="Only `preferred_language` is writable; read-only fields sent are ignored, unknown fields refused.",
+        description=(
+            "Only `preferred_language` and `notification_emails` are writable; read-only"
+            " fields sent are ignored, unknown fields refused."
+        ),
         request=UserSerializer,
         responses={200: UserSerializer},
     )

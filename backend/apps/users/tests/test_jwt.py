@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
@@ -14,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 def test_access_token_carries_the_user_type_and_lives_ten_minutes():
     user = UserFactory(user_type="employer")
+    a_second = timezone.now().replace(microsecond=0) - timedelta(seconds=5)
 
-    pair = jwt_pair_issue(user=user)
+    # A second turns while the pair is made: both tokens still say they were issued at once.
+    with time_machine.travel(a_second - timedelta(microseconds=100), tick=True):
+        pair = jwt_pair_issue(user=user)
 
     access = AccessToken(pair["access"])
     refresh = RefreshToken(pair["refresh"])

@@ -1,3 +1,6 @@
+import json
+import time
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -147,6 +150,24 @@ def test_malformed_email_is_a_validation_error(ask, email):
     assert body["type"] == "validation_error"
     assert body["errors"][0]["attr"] == "email"
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["a@" + "\u00e9" * 1_000_000, "a@" + "\u00e9." * 500_000 + "nl"],
+    ids=["label", "labels"],
+)
+def test_a_two_megabyte_address_is_refused_at_once(api_client, email):
+    """IDNA's work grows with the domain: such a body took seconds of CPU, anonymously."""
+    body = json.dumps({"email": email}, ensure_ascii=False).encode()
+    started = time.monotonic()
+
+    response = api_client.generic("POST", URL, body, content_type="application/json")
+
+    assert time.monotonic() - started < 1
+    assert response.status_code == 400
+    assert {error["attr"] for error in response.json()["errors"]} == {"email"}
+    assert not User.objects.exists()
 
 
 def test_missing_email_is_required(ask):

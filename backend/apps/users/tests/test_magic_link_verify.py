@@ -1,12 +1,17 @@
+import importlib
 from datetime import timedelta
 from typing import cast
 
 import pytest
 import time_machine
+from django.apps import apps as django_apps
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt.tokens import AccessToken
 
+from apps.employers.models import EmployerProfile
+from apps.employers.tests.factories import ApprovedEmployerFactory
+from apps.jobs.tests.factories import JobFactory
 from apps.users import services
 from apps.users.models import MagicLinkToken, User
 from apps.users.tests.factories import ModeratorFactory, UserFactory
@@ -28,6 +33,20 @@ INVALID = {
 def issue(user: User) -> str:
     token, _ = services._magic_link_token_create(user=user, ip="127.0.0.1", user_agent="pytest")
     return token
+
+
+@pytest.fixture
+def link_for(api_client, django_capture_on_commit_callbacks, sent_magic_token):
+    """Asks for a sign-in link as anybody may, and gives the token of the email sent."""
+
+    def ask(email: str, user_type: str) -> str:
+        with django_capture_on_commit_callbacks(execute=True):
+            api_client.post(
+                "/api/v1/auth/magic-link/", {"email": email, "user_type": user_type}, format="json"
+            )
+        return str(sent_magic_token())
+
+    return ask
 
 
 @pytest.mark.django_db
@@ -163,6 +182,34 @@ def test_an_inactive_user_cannot_sign_in(api_client):
     assert user.email_verified is False
 
 
+@pytest.mark.django_db
+def test_a_link_sent_before_the_address_changed_is_invalid(api_client):
+    user = UserFactory(email="old@example.nl")
+    token = issue(user)
+    User.objects.filter(pk=user.pk).update(email="new@example.nl")  # in the admin, say
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == INVALID
+    user.refresh_from_db()
+    assert (user.email_verified, user.last_login) == (False, None)
+
+
+@pytest.mark.django_db
+def test_links_sent_before_links_kept_their_address_get_their_accounts(api_client):
+    user = UserFactory(email="sanne@example.nl")
+    token = issue(user)
+    MagicLinkToken.objects.update(email="")
+
+    importlib.import_module("apps.users.migrations.0007_magic_link_email").forwards(
+        django_apps, None
+    )
+
+    assert MagicLinkToken.objects.get().email == "sanne@example.nl"
+    assert api_client.post(URL, {"token": token}, format="json").status_code == 200
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_verifies_of_one_token_give_exactly_one_success(race):
     token = issue(UserFactory())
@@ -176,22 +223,11 @@ def test_two_concurrent_verifies_of_one_token_give_exactly_one_success(race):
 
 
 @pytest.mark.django_db
-def test_a_stranger_cannot_decide_the_type_of_someone_elses_new_account(
-    api_client, django_capture_on_commit_callbacks, sent_magic_token
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        api_client.post(
-            "/api/v1/auth/magic-link/",
-            {"email": "sanne@example.nl", "user_type": "employer"},
-            format="json",
-        )
-        api_client.post(
-            "/api/v1/auth/magic-link/",
-            {"email": "sanne@example.nl", "user_type": "candidate"},
-            format="json",
-        )
+def test_a_stranger_cannot_decide_the_type_of_someone_elses_new_account(api_client, link_for):
+    link_for("sanne@example.nl", "employer")
+    token = link_for("sanne@example.nl", "candidate")
 
-    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+    response = api_client.post(URL, {"token": token}, format="json")
 
     assert response.status_code == 200
     assert response.json()["user"]["user_type"] == "candidate"
@@ -202,18 +238,11 @@ def test_a_stranger_cannot_decide_the_type_of_someone_elses_new_account(
 
 
 @pytest.mark.django_db
-def test_a_signed_in_account_keeps_its_type(
-    api_client, django_capture_on_commit_callbacks, sent_magic_token
-):
+def test_a_signed_in_account_keeps_its_type(api_client, link_for):
     user = UserFactory(email="piet@example.nl", user_type="employer", email_verified=True)
-    with django_capture_on_commit_callbacks(execute=True):
-        api_client.post(
-            "/api/v1/auth/magic-link/",
-            {"email": "piet@example.nl", "user_type": "candidate"},
-            format="json",
-        )
+    token = link_for("piet@example.nl", "candidate")
 
-    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+    response = api_client.post(URL, {"token": token}, format="json")
 
     assert response.json()["user"]["user_type"] == "employer"
     user.refresh_from_db()
@@ -221,21 +250,38 @@ def test_a_signed_in_account_keeps_its_type(
 
 
 @pytest.mark.django_db
-def test_a_moderator_who_never_signed_in_keeps_the_role(
-    api_client, django_capture_on_commit_callbacks, sent_magic_token
-):
+def test_a_moderator_who_never_signed_in_keeps_the_role(api_client, link_for):
     moderator = ModeratorFactory(email="mod@example.nl", email_verified=False)
-    with django_capture_on_commit_callbacks(execute=True):
-        api_client.post(
-            "/api/v1/auth/magic-link/",
-            {"email": "mod@example.nl", "user_type": "candidate"},
-            format="json",
-        )
+    token = link_for("mod@example.nl", "candidate")
 
-    response = api_client.post(URL, {"token": sent_magic_token()}, format="json")
+    response = api_client.post(URL, {"token": token}, format="json")
 
     assert response.status_code == 200
     assert response.json()["user"]["user_type"] == "admin"
     moderator.refresh_from_db()
     assert (moderator.user_type, moderator.email_verified) == ("admin", True)
     assert not hasattr(moderator, "candidate_profile")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_job", [False, True], ids=["profile", "profile-and-job"])
+def test_an_account_that_signed_in_before_keeps_its_type_when_unverified_again(
+    api_client, link_for, with_job
+):
+    employer = ApprovedEmployerFactory(user__email="piet@example.nl")
+    if with_job:
+        JobFactory(employer=employer)
+    # Signed in once; later a moderator unticked "email verified" (the address changed, say).
+    User.objects.filter(pk=employer.user_id).update(
+        email_verified=False, last_login=timezone.now() - timedelta(days=30)
+    )
+    token = link_for("piet@example.nl", "candidate")  # a stranger asks for the other type
+
+    response = api_client.post(URL, {"token": token}, format="json")
+
+    assert response.status_code == 200
+    assert response.json()["user"]["user_type"] == "employer"
+    user = User.objects.get(pk=employer.user_id)
+    assert (user.user_type, user.email_verified) == ("employer", True)
+    assert EmployerProfile.objects.get(pk=employer.pk).verification_status == "approved"
+    assert not hasattr(user, "candidate_profile")

@@ -8,13 +8,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("throttle_window")]
 URL = "/api/v1/auth/magic-link/"
 
 
-def test_five_requests_per_email_per_hour(api_client):
-    statuses = [
-        api_client.post(
-            URL, {"email": "sanne@example.nl"}, format="json", REMOTE_ADDR=f"127.0.0.{i + 2}"
-        ).status_code
-        for i in range(6)
+def from_fresh_addresses(api_client, bodies: list[dict], network: str) -> list[int]:
+    """The statuses of the bodies posted each from another address of the /24 `network`."""
+    return [
+        api_client.post(URL, body, format="json", REMOTE_ADDR=f"{network}.{i + 2}").status_code
+        for i, body in enumerate(bodies)
     ]
+
+
+def test_five_requests_per_email_per_hour(api_client):
+    statuses = from_fresh_addresses(api_client, [{"email": "sanne@example.nl"}] * 6, "127.0.0")
 
     assert statuses == [202] * 5 + [429]
 
@@ -50,6 +53,21 @@ def test_twenty_requests_per_ip_per_minute(api_client):
     assert statuses == [202] * 20 + [429]
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_ip_limit(api_client):
+    statuses = [
+        api_client.post(
+            URL,
+            {"email": f"person{i}@example.nl"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",
+            HTTP_X_REAL_IP=f"198.51.100.{i}",
+        ).status_code
+        for i in range(21)
+    ]
+
+    assert statuses == [202] * 20 + [429]
+
+
 def test_another_ip_is_not_held_back(api_client):
     for i in range(20):
         api_client.post(URL, {"email": f"person{i}@example.nl"}, format="json")
@@ -69,14 +87,23 @@ def test_requests_refused_per_ip_do_not_use_up_the_addresses_budget(api_client):
         for _ in range(10)
     ]
 
-    statuses = [
-        api_client.post(
-            URL, {"email": "sanne@example.nl"}, format="json", REMOTE_ADDR=f"127.0.1.{i + 2}"
-        ).status_code
-        for i in range(6)
-    ]
+    statuses = from_fresh_addresses(api_client, [{"email": "sanne@example.nl"}] * 6, "127.0.1")
 
     assert refused == [429] * 10
+    assert statuses == [202] * 5 + [429]
+
+
+def test_refused_requests_do_not_use_up_the_addresses_budget(api_client):
+    refused = from_fresh_addresses(
+        api_client,
+        [{"email": "sanne@example.nl", "user_type": "admin"}] * 5
+        + [{"email": "Sanne@example.nl", "is_staff": True}] * 5,
+        "127.0.2",
+    )
+
+    statuses = from_fresh_addresses(api_client, [{"email": "sanne@example.nl"}] * 6, "127.0.3")
+
+    assert refused == [400] * 10
     assert statuses == [202] * 5 + [429]
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from apps.users import tasks
 from apps.users.models import MagicLinkToken, PhoneVerification
@@ -33,6 +34,26 @@ def test_purge_deletes_sign_in_codes_a_day_past_expiry():
     assert list(MagicLinkToken.objects.all()) == [recent]
     assert not MagicLinkToken.objects.filter(pk=old.pk).exists()
     assert not PhoneVerification.objects.exists()
+
+
+def test_purge_deletes_refresh_tokens_a_day_past_expiry_with_their_blacklisting():
+    user = UserFactory()
+    now = timezone.now()
+    old, recent, live = (
+        OutstandingToken.objects.create(user=user, jti=jti, token=jti * 64, expires_at=expires_at)
+        for jti, expires_at in [
+            ("a", now - timedelta(days=2)),
+            ("b", now - timedelta(hours=1)),
+            ("c", now + timedelta(days=13)),
+        ]
+    )
+    BlacklistedToken.objects.create(token=old)
+    BlacklistedToken.objects.create(token=live)
+
+    assert tasks.purge_expired_sign_in_codes() == 1
+
+    assert set(OutstandingToken.objects.all()) == {recent, live}
+    assert list(BlacklistedToken.objects.values_list("token", flat=True)) == [live.pk]
 
 
 def test_smtp_down_still_answers_202_and_logs_the_failure(
