@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from rest_framework.request import Request
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.settings import api_settings as jwt_settings
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.core.throttling import IPRateThrottle, PerUserRateThrottle, ScopedRateThrottle
 from apps.core.validators import normalize_phone_number
@@ -54,3 +57,29 @@ class PhoneNumberThrottle(ScopedRateThrottle):
 
 class PhoneVerifyThrottle(PerUserRateThrottle):
     scope = "phone_verify"
+
+
+class TokenRefreshIPThrottle(IPRateThrottle):
+    """Refreshes per address, instead of the anonymous limit: a warehouse's Wi-Fi or a
+    carrier's shared address carries many workers' phones, each refreshing every ten
+    minutes, and the anonymous 100 an hour would sign them out."""
+
+    scope = "token_refresh_ip"
+
+
+class TokenRefreshUserThrottle(ScopedRateThrottle):
+    """Refreshes per account, read from the refresh token when its signature holds
+    (nobody can spend another account's budget with a made-up token)."""
+
+    scope = "token_refresh_user"
+
+    def get_ident_for(self, request: Request) -> str | None:
+        refresh = _body_field(request, "refresh")
+        if refresh is None:
+            return None
+        try:
+            token = RefreshToken(refresh)  # type: ignore[arg-type]
+        except TokenError:
+            return None  # refused by the view; the address's limit counted it
+        user_id = token.get(jwt_settings.USER_ID_CLAIM)
+        return str(user_id) if user_id is not None else None

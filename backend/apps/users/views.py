@@ -31,6 +31,8 @@ from apps.users.throttles import (
     PhoneNumberThrottle,
     PhoneUserThrottle,
     PhoneVerifyThrottle,
+    TokenRefreshIPThrottle,
+    TokenRefreshUserThrottle,
 )
 
 MAGIC_LINK_SENT = "If this address can receive email, a message with a sign-in link is on its way."
@@ -98,11 +100,13 @@ class MagicLinkVerifyView(NoReferrerMixin):
         return Response(body)
 
 
-class TokenRefreshView(NoReferrerMixin):
+class TokenRefreshView(FirstRefusalEnds, NoReferrerMixin):
     """A new access and refresh token; the refresh token sent stops working (rotation)."""
 
     permission_classes = (AllowAny,)
     authentication_classes = ()
+    # Not the anonymous limit: many workers' phones may share one address.
+    throttle_classes = (TokenRefreshIPThrottle, TokenRefreshUserThrottle)
 
     @extend_schema(
         tags=["auth"],

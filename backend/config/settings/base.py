@@ -281,6 +281,8 @@ REST_FRAMEWORK = {
         "phone_user": _throttle_rate("THROTTLE_RATE_PHONE_USER", "5/hour"),
         "phone_number": _throttle_rate("THROTTLE_RATE_PHONE_NUMBER", "3/hour"),
         "phone_verify": _throttle_rate("THROTTLE_RATE_PHONE_VERIFY", "20/hour"),
+        "token_refresh_ip": _throttle_rate("THROTTLE_RATE_TOKEN_REFRESH_IP", "3000/hour"),
+        "token_refresh_user": _throttle_rate("THROTTLE_RATE_TOKEN_REFRESH_USER", "60/hour"),
     },
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "apps.core.openapi.AutoSchema",
