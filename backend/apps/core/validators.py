@@ -75,6 +75,23 @@ def normalize_phone_number(value: str, region: str = DEFAULT_PHONE_REGION) -> st
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Numbers a text message with a code is sent to. Landlines, premium-rate, shared-cost,
+# toll-free, VoIP and pager numbers are refused: they get no text, and texts to
+# premium-rate numbers are how "SMS pumping" fraud bills a platform.
+_TEXTABLE = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+
+
+def validate_mobile_number(e164: str) -> None:
+    """A valid number (E.164) that takes text messages: a mobile number, of any country."""
+    if phonenumbers.number_type(phonenumbers.parse(e164)) not in _TEXTABLE:
+        raise ValidationError(
+            _("Enter a mobile number: the code comes by text message."),
+            code="invalid_phone_number",
+        )
+
+
 def validate_phone_number(value: str) -> None:
     """A stored phone number must already be in E.164."""
     if normalize_phone_number(value) != value:

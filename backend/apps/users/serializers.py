@@ -5,7 +5,11 @@ from django.core.validators import ProhibitNullCharactersValidator, validate_ema
 from rest_framework import serializers
 
 from apps.core.serializers import StrictFieldsMixin
-from apps.core.validators import normalize_phone_number, validate_mailbox_address
+from apps.core.validators import (
+    normalize_phone_number,
+    validate_mailbox_address,
+    validate_mobile_number,
+)
 from apps.users.models import User
 
 _USER_FIELDS = (
@@ -91,9 +95,11 @@ class PhoneNumberSerializer(StrictFieldsMixin, serializers.Serializer):
 
     def validate_phone_number(self, value: str) -> str:
         try:
-            return normalize_phone_number(value)
+            number = normalize_phone_number(value)
+            validate_mobile_number(number)
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages[0], code="invalid_phone_number") from exc
+        return number
 
 
 class PhoneCodeSerializer(StrictFieldsMixin, serializers.Serializer):

@@ -179,6 +179,11 @@ class PhoneStartView(FirstRefusalEnds, APIView):
     @extend_schema(
         tags=["users"],
         summary="Text a 6-digit code to a phone number",
+        description=(
+            "A mobile number of any country; without a country code it is Dutch. A number"
+            " that takes no text message (a landline, premium-rate, toll-free or VoIP"
+            " number) is 400 `invalid_phone_number`."
+        ),
         request=PhoneNumberSerializer,
         responses={202: DetailSerializer},
     )

@@ -195,6 +195,51 @@ def test_invalid_numbers_are_refused(start, texts, number):
     assert texts() == []
 
 
+@pytest.mark.parametrize(
+    "number",
+    [
+        "020 123 4567",  # a landline
+        "0900 123456",  # premium rate: texts to it bill the platform
+        "0800 123456",  # toll free
+        "085 208 0000",  # VoIP
+        "088 123 4567",  # a company's number
+    ],
+)
+def test_numbers_that_take_no_text_are_refused(start, texts, number):
+    user = UserFactory()
+
+    response = start(user, number=number)
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "invalid_phone_number",
+            "detail": "Enter a mobile number: the code comes by text message.",
+            "attr": "phone_number",
+        }
+    ]
+    assert not PhoneVerification.objects.exists()
+    assert texts() == []
+
+
+@pytest.mark.parametrize(
+    ("number", "stored"),
+    [
+        ("+48 512 345 678", "+48512345678"),  # Polish mobile
+        ("+40 721 234 567", "+40721234567"),  # Romanian mobile
+        ("+1 201 555 0123", "+12015550123"),  # fixed line or mobile: cannot tell, may text
+    ],
+)
+def test_mobile_numbers_of_any_country_get_a_code(start, texts, number, stored):
+    user = UserFactory()
+
+    response = start(user, number=number)
+
+    assert response.status_code == 202
+    assert PhoneVerification.objects.get().phone_number == stored
+    assert [text["to"] for text in texts()] == [stored]
+
+
 @pytest.mark.usefixtures("throttle_window")
 def test_codes_are_throttled_per_user(start):
     user = UserFactory()
