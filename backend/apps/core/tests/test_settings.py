@@ -20,7 +20,7 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     base = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "FRONTEND_URL"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -34,7 +34,11 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def production_env() -> dict[str, str]:
-    return {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "api.safejob.example"}
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "api.safejob.example",
+        "FRONTEND_URL": "https://safejob.example",
+    }
 
 
 def test_production_passes_the_deployment_checklist(production_env):
@@ -42,6 +46,20 @@ def test_production_passes_the_deployment_checklist(production_env):
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "frontend_url", [None, "http://safejob.example", "https://localhost:3000", "https://"]
+)
+def test_the_deployment_checklist_wants_the_site_s_https_address(production_env, frontend_url):
+    del production_env["FRONTEND_URL"]
+    if frontend_url is not None:
+        production_env["FRONTEND_URL"] = frontend_url
+
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **production_env)
+
+    assert result.returncode != 0
+    assert "(safejob.W001) FRONTEND_URL is" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_a_secret_key(production_env):
