@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.users.models import User
@@ -13,9 +14,23 @@ class UserCreationForm(AdminUserCreationForm):
 
 
 class UserUpdateForm(UserChangeForm):
+    """A verified flag belongs to the value its owner proved: a new email address or
+    phone number typed in here is unverified until its owner signs in or enters a code."""
+
     class Meta:
         model = User
         fields = "__all__"
+
+    def save(self, commit: bool = True) -> User:
+        user: User = super().save(commit=False)
+        if "email" in self.changed_data:
+            user.email_verified = False
+        if "phone_number" in self.changed_data:
+            user.phone_verified = False
+        if commit:
+            user.save()
+            self.save_m2m()
+        return user
 
 
 @admin.register(User)
@@ -35,6 +50,13 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("user_type", "email_verified", "phone_verified", "is_active", "is_staff")
     search_fields = ("email", "phone_number")
     readonly_fields = ("id", "date_joined", "updated_at", "last_login")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> tuple[str, ...]:
+        # The type decides which profile the account has; changing it here would leave a
+        # candidate's profile on an employer's account (sign-in switches it, unused only).
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return (*fields, "user_type") if obj is not None else fields
+
     fieldsets = (
         (None, {"fields": ("id", "email", "user_type", "password")}),
         (_("Verification"), {"fields": ("email_verified", "phone_number", "phone_verified")}),

@@ -42,3 +42,47 @@ def test_admin_is_closed_to_non_staff():
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def change(client, user, **fields):
+    data = {
+        "email": user.email,
+        "phone_number": user.phone_number,
+        "is_active": "on",
+        "email_verified": "on" if user.email_verified else "",
+        "phone_verified": "on" if user.phone_verified else "",
+        **fields,
+    }
+    return client.post(f"/admin/users/user/{user.pk}/change/", {k: v for k, v in data.items() if v})
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        # A new address or number is its owner's to prove; the other flag stays.
+        ({"email": "other@example.nl"}, ("other@example.nl", False, "+31612345678", True)),
+        ({"phone_number": "+31687654321"}, ("worker@example.nl", True, "+31687654321", False)),
+        ({"is_staff": "on"}, ("worker@example.nl", True, "+31612345678", True)),
+    ],
+    ids=["email", "phone", "other"],
+)
+def test_a_value_typed_in_the_admin_is_unverified(admin_client_for_superuser, changed, expected):
+    user = User.objects.create_user(
+        "worker@example.nl", email_verified=True, phone_number="+31612345678", phone_verified=True
+    )
+
+    response = change(admin_client_for_superuser, user, **changed)
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.email, user.email_verified, user.phone_number, user.phone_verified) == expected
+
+
+def test_the_account_type_is_read_only_once_the_account_exists(admin_client_for_superuser):
+    user = User.objects.create_user("worker@example.nl", user_type="candidate")
+
+    response = change(admin_client_for_superuser, user, user_type="employer")
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.user_type == "candidate"
