@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -5,6 +7,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from apps.users.models import User
+
+
+def sign_in_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str | None:
+    """Whose admin sign-in failed, in the address's one form (django-axes counts by it):
+    `Root@Example.NL` and `root@example.nl` share one account's failures."""
+    username = (credentials or {}).get("username") or request.POST.get("username")
+    return User.objects.normalize_email(str(username)) if username else None
 
 
 class UserCreationForm(AdminUserCreationForm):

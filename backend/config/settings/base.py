@@ -71,6 +71,7 @@ THIRD_PARTY_APPS = [
     "drf_spectacular_sidecar",
     "drf_standardized_errors",
     "channels",
+    "axes",
 ]
 LOCAL_APPS = [
     "apps.core",
@@ -97,7 +98,25 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: answers a locked-out admin sign-in (django-axes, below).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The Django admin's password sign-in (the API has no passwords): django-axes counts
+# failures in the database and locks out, for AXES_COOLOFF_TIME, an address after
+# ADMIN_LOGIN_FAILURE_LIMIT failures and an account after as many from anywhere.
+# `manage.py axes_reset_username EMAIL` lifts an account's lockout at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no table of every admin sign-in kept for good
+AXES_CLIENT_IP_CALLABLE = "apps.core.requests.client_ip"  # NUM_PROXIES, checked
+AXES_USERNAME_CALLABLE = "apps.users.admin.sign_in_username"  # `Root@X.nl` is root@x.nl
 
 TEMPLATES = [
     {
@@ -527,5 +546,7 @@ LOGGING: dict[str, Any] = {
         # still print the 4xx and 5xx ones.
         "django.channels.server": {"handlers": ["null"], "propagate": False},
         "django.server": {"handlers": ["null"], "propagate": False},
+        # django-axes: its failures and lockouts, not its greeting at every start.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -1,6 +1,7 @@
 import pytest
 from django.test import Client
 
+from apps.users import services
 from apps.users.models import User
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +87,67 @@ def test_the_account_type_is_read_only_once_the_account_exists(admin_client_for_
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.user_type == "candidate"
+
+
+LOGIN = "/admin/login/"
+
+
+def admin_sign_in(email: str, password: str, ip: str = "198.51.100.7") -> tuple[int, bool]:
+    """The status of a Django admin sign-in, and whether it signed in."""
+    client = Client()
+    response = client.post(
+        LOGIN, {"username": email, "password": password, "next": "/admin/"}, REMOTE_ADDR=ip
+    )
+    return response.status_code, "_auth_user_id" in client.session
+
+
+@pytest.fixture
+def superuser() -> User:
+    return User.objects.create_superuser("root@example.nl", password="a long passphrase 42")
+
+
+def test_admin_sign_in_works_with_the_right_password(superuser):
+    assert admin_sign_in("root@example.nl", "a long passphrase 42") == (302, True)
+
+
+def test_five_wrong_passwords_lock_the_account_out_of_the_admin(superuser):
+    failures = [admin_sign_in("root@example.nl", f"guess {i}")[0] for i in range(5)]
+
+    locked = admin_sign_in("root@example.nl", "a long passphrase 42")
+
+    assert failures == [200] * 4 + [429]  # the form again, then the lockout
+    assert locked == (429, False)
+
+
+def test_the_account_s_failures_count_from_every_address_and_spelling(superuser):
+    for i, spelling in enumerate(["Root@Example.nl", "ROOT@example.NL", " root@example.nl"] * 2):
+        admin_sign_in(spelling, "guess", ip=f"203.0.113.{i + 1}")
+
+    assert admin_sign_in("root@example.nl", "a long passphrase 42", ip="192.0.2.1") == (
+        429,
+        False,
+    )
+
+
+def test_an_address_s_failures_lock_it_out_for_every_account(superuser):
+    for i in range(5):
+        admin_sign_in(f"nobody{i}@example.nl", "guess", ip="203.0.113.9")
+
+    assert admin_sign_in("root@example.nl", "a long passphrase 42", ip="203.0.113.9") == (
+        429,
+        False,
+    )
+    assert admin_sign_in("root@example.nl", "a long passphrase 42", ip="192.0.2.1") == (
+        302,
+        True,
+    )
+
+
+def test_a_lockout_leaves_the_api_s_sign_in_alone(superuser, api_client):
+    for i in range(5):
+        admin_sign_in("root@example.nl", f"guess {i}")
+    token, _link = services._magic_link_token_create(user=superuser, ip=None, user_agent="")
+
+    response = api_client.post("/api/v1/auth/magic-link/verify/", {"token": token}, format="json")
+
+    assert response.status_code == 200
