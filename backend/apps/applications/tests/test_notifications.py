@@ -127,3 +127,18 @@ def test_a_job_title_with_a_line_break_still_gets_its_email(
         "New application for Orderpicker nacht"
     )
     assert [m.subject for m in mail.outbox] == ["New application for Orderpicker nacht"]
+
+
+def test_the_list_takes_the_same_few_queries_however_long(
+    client_for, django_assert_max_num_queries
+):
+    user = UserFactory()
+    for number in range(25):
+        notification_create(user=user, kind="x", title=f"Number {number}")
+    client = client_for(user)
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/v1/notifications/", {"page_size": 25})
+
+    assert response.json()["count"] == 25
+    assert len(response.json()["results"]) == 25
