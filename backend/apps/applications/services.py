@@ -261,7 +261,7 @@ def application_transition(
             + (f" Note: {note}" if note else ""),
         )
     if to_status == Status.HIRED:
-        job_fill_if_complete(application.job)
+        application.job = job_fill_if_complete(application.job)  # as it is now: filled, maybe
     return application
 
 
@@ -289,13 +289,16 @@ def hired_count(job: Job) -> int:
     return Application.objects.filter(job=job, status=Status.HIRED).count()
 
 
-def job_fill_if_complete(job: Job) -> None:
-    """The last position taken: the job is filled, leaves search, and the others hear it went."""
+def job_fill_if_complete(job: Job) -> Job:
+    """The last position taken: the job is filled, leaves search, and the others hear it went.
+
+    Returns the job as it now is (locked, with its employer).
+    """
     job = (
         Job.objects.select_for_update().select_related("employer", "employer__user").get(pk=job.pk)
     )
     if hired_count(job) < job.positions or job.status == Job.Status.FILLED:
-        return
+        return job
     job.status = Job.Status.FILLED
     job.closed_at = timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
@@ -308,6 +311,7 @@ def job_fill_if_complete(job: Job) -> None:
         data={"job": str(job.pk)},
     )
     transaction.on_commit(search_cache.invalidate, robust=True)
+    return job
 
 
 def applications_end_open(*, job: Job, actor: User | None, note: str) -> int:

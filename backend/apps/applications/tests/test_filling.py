@@ -127,6 +127,17 @@ def test_no_more_hires_than_positions_whatever_the_jobs_status(client_for, statu
     assert Application.objects.filter(job=job, status="hired").count() == 1
 
 
+def test_the_hire_that_fills_the_job_answers_with_the_job_filled(client_for):
+    job = JobFactory(positions=1)
+    application = ApplicationFactory(job=job, status="offered")
+
+    response = hire(client_for, application)
+
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["job"]["status"]) == ("hired", "filled")
+    assert Job.objects.get(pk=job.pk).status == "filled"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_candidates_accepting_the_last_position_at_once_fill_it_once(race):
     # The migrated minimum wages, gone when an earlier test of this kind emptied the tables.
