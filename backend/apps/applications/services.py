@@ -300,7 +300,8 @@ def job_fill_if_complete(job: Job) -> Job:
     if hired_count(job) < job.positions or job.status == Job.Status.FILLED:
         return job
     job.status = Job.Status.FILLED
-    job.closed_at = timezone.now()
+    # An expired job keeps its closing date, as closing it does: retention counts from it.
+    job.closed_at = job.closed_at or timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
     applications_end_open(job=job, actor=None, note=FILLED_NOTE)
     notification_create(
