@@ -251,7 +251,9 @@ def application_transition(
 
     if side == EMPLOYER:
         _tell_candidate(application, note)
-    else:
+    elif application.job.employer.is_verified:
+        # An employer no longer approved (suspended, say) has lost sight of its
+        # applicants: their moves and notes do not reach it, in the app or by email.
         who = f"{application.candidate.first_name}".strip() or "The candidate"
         _tell_employer(
             application,
