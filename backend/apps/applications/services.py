@@ -251,7 +251,9 @@ def application_transition(
 
     if side == EMPLOYER:
         _tell_candidate(application, note)
-    else:
+    elif application.job.employer.is_verified:
+        # An employer no longer approved (suspended, say) has lost sight of its
+        # applicants: their moves and notes do not reach it, in the app or by email.
         who = f"{application.candidate.first_name}".strip() or "The candidate"
         _tell_employer(
             application,
@@ -261,7 +263,7 @@ def application_transition(
             + (f" Note: {note}" if note else ""),
         )
     if to_status == Status.HIRED:
-        job_fill_if_complete(application.job)
+        application.job = job_fill_if_complete(application.job)  # as it is now: filled, maybe
     return application
 
 
@@ -289,15 +291,19 @@ def hired_count(job: Job) -> int:
     return Application.objects.filter(job=job, status=Status.HIRED).count()
 
 
-def job_fill_if_complete(job: Job) -> None:
-    """The last position taken: the job is filled, leaves search, and the others hear it went."""
+def job_fill_if_complete(job: Job) -> Job:
+    """The last position taken: the job is filled, leaves search, and the others hear it went.
+
+    Returns the job as it now is (locked, with its employer).
+    """
     job = (
         Job.objects.select_for_update().select_related("employer", "employer__user").get(pk=job.pk)
     )
     if hired_count(job) < job.positions or job.status == Job.Status.FILLED:
-        return
+        return job
     job.status = Job.Status.FILLED
-    job.closed_at = timezone.now()
+    # An expired job keeps its closing date, as closing it does: retention counts from it.
+    job.closed_at = job.closed_at or timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
     applications_end_open(job=job, actor=None, note=FILLED_NOTE)
     notification_create(
@@ -308,6 +314,7 @@ def job_fill_if_complete(job: Job) -> None:
         data={"job": str(job.pk)},
     )
     transaction.on_commit(search_cache.invalidate, robust=True)
+    return job
 
 
 def applications_end_open(*, job: Job, actor: User | None, note: str) -> int:

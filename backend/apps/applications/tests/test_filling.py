@@ -1,9 +1,14 @@
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.core import mail
 
+from apps.applications import services
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.services import FILLED_NOTE
 from apps.applications.tests.factories import ApplicationFactory
+from apps.core.exceptions import Conflict
 from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
 from apps.notifications.models import Notification
@@ -120,3 +125,43 @@ def test_no_more_hires_than_positions_whatever_the_jobs_status(client_for, statu
     assert response.json()["errors"][0]["code"] == "positions_filled"
     assert Application.objects.get(pk=offered.pk).status == "offered"
     assert Application.objects.filter(job=job, status="hired").count() == 1
+
+
+def test_the_hire_that_fills_the_job_answers_with_the_job_filled(client_for):
+    job = JobFactory(positions=1)
+    application = ApplicationFactory(job=job, status="offered")
+
+    response = hire(client_for, application)
+
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["job"]["status"]) == ("hired", "filled")
+    assert Job.objects.get(pk=job.pk).status == "filled"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_candidates_accepting_the_last_position_at_once_fill_it_once(race):
+    # The migrated minimum wages, gone when an earlier test of this kind emptied the tables.
+    import_module("apps.jobs.migrations.0002_minimum_wages_2025_2026").load(django_apps, None)
+    job = JobFactory(positions=1)
+    first, second = ApplicationFactory.create_batch(2, job=job, status="offered")
+
+    def accept(application):
+        def call() -> str:
+            services.application_transition(
+                application=application, actor=application.candidate.user, to_status="hired"
+            )
+            return "hired"
+
+        return call
+
+    outcomes = race(accept(first), accept(second))
+
+    outcomes = [str(o.get_codes()) if isinstance(o, Conflict) else o for o in outcomes]
+    assert sorted(outcomes) == ["hired", "invalid_transition"]
+    assert sorted(Application.objects.values_list("status", flat=True)) == ["hired", "rejected"]
+    assert Job.objects.get(pk=job.pk).status == "filled"
+    assert Notification.objects.filter(kind="job.filled").count() == 1
+    assert sorted(ApplicationEvent.objects.values_list("to_status", "note")) == [
+        ("hired", ""),
+        ("rejected", FILLED_NOTE),
+    ]

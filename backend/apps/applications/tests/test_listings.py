@@ -1,9 +1,10 @@
 import pytest
 
-from apps.applications.models import Application
+from apps.applications.models import Application, ApplicationEvent
 from apps.applications.tests.factories import ApplicationFactory
 from apps.candidates.tests.factories import CandidateProfileFactory
 from apps.jobs.tests.factories import JobFactory
+from apps.users.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,23 @@ def test_a_withdrawn_applicant_is_private_again(client_for):
     )
 
     assert response.status_code == 404
+
+
+def test_the_history_takes_the_same_few_queries_however_long(
+    actors, client_for, django_assert_max_num_queries
+):
+    application = ApplicationFactory(candidate=actors["candidate"].candidate_profile)
+    for _ in range(12):
+        ApplicationEvent.objects.create(
+            application=application,
+            from_status="submitted",
+            to_status="reviewing",
+            actor=UserFactory(user_type="employer"),
+        )
+    client = client_for(actors["candidate"])
+
+    with django_assert_max_num_queries(4):
+        response = client.get(f"{URL}{application.pk}/events/", {"page_size": 20})
+
+    assert response.json()["count"] == 12
+    assert {event["actor"] for event in response.json()["results"]} == {"employer"}

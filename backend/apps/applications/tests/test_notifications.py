@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
+from apps.applications.models import ApplicationEvent
 from apps.applications.tests.factories import ApplicationFactory
 from apps.jobs.tests.factories import JobFactory
 from apps.notifications.models import Notification
@@ -127,3 +128,43 @@ def test_a_job_title_with_a_line_break_still_gets_its_email(
         "New application for Orderpicker nacht"
     )
     assert [m.subject for m in mail.outbox] == ["New application for Orderpicker nacht"]
+
+
+def test_the_list_takes_the_same_few_queries_however_long(
+    client_for, django_assert_max_num_queries
+):
+    user = UserFactory()
+    for number in range(25):
+        notification_create(user=user, kind="x", title=f"Number {number}")
+    client = client_for(user)
+
+    with django_assert_max_num_queries(3):
+        response = client.get("/api/v1/notifications/", {"page_size": 25})
+
+    assert response.json()["count"] == 25
+    assert len(response.json()["results"]) == 25
+
+
+@pytest.mark.parametrize("employer_status", ["suspended", "unverified"])
+def test_an_employer_that_lost_its_applicants_is_not_told_what_they_do(
+    client_for, django_capture_on_commit_callbacks, employer_status
+):
+    application = ApplicationFactory(status="offered")
+    employer = application.job.employer
+    employer.verification_status = employer_status
+    employer.save(update_fields=["verification_status"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(application.candidate.user).post(
+            f"/api/v1/applications/{application.pk}/transition/",
+            {"status": "declined", "note": "Bel me liever op 06 12345678."},
+            format="json",
+        )
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "declined"
+    assert ApplicationEvent.objects.get(application=application).note == (
+        "Bel me liever op 06 12345678."
+    )
+    assert not Notification.objects.filter(user=employer.user).exists()
+    assert mail.outbox == []

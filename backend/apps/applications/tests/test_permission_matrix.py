@@ -3,6 +3,8 @@ import pytest
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.tests.factories import ApplicationFactory
 from apps.jobs.tests.factories import JobFactory
+from apps.notifications.models import Notification
+from apps.notifications.services import notification_create
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,12 @@ ENDPOINTS = [
         row(401, 200, 404, 409, 404, 404, 409),
     ),
     ("get", "/api/v1/notifications/", None, row(401, 200, 200, 200, 200, 200, 200)),
+    (
+        "post",
+        "/api/v1/notifications/{notification}/read/",
+        None,
+        row(401, 200, 404, 404, 404, 404, 404),
+    ),
 ]
 
 
@@ -56,6 +64,7 @@ def state():
     return (
         list(Application.objects.order_by("pk").values("pk", "status")),
         ApplicationEvent.objects.count(),
+        list(Notification.objects.order_by("pk").values("pk", "read_at")),
     )
 
 
@@ -65,7 +74,12 @@ def test_permission_matrix(actors, client_for, actor, method, path, body, expect
     job = JobFactory(employer=actors["employer"].employer_profile)
     application = ApplicationFactory(job=job, candidate=actors["candidate"].candidate_profile)
     open_job = JobFactory()
-    values = {"application": application.pk, "open_job": open_job.pk}
+    notification = notification_create(user=actors["candidate"], kind="x", title="Yours")
+    values = {
+        "application": application.pk,
+        "open_job": open_job.pk,
+        "notification": notification.pk,
+    }
     if body:
         body = {k: v.format(**values) if isinstance(v, str) else v for k, v in body.items()}
     before = state()

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from apps.applications.models import Application, ApplicationEvent
@@ -134,3 +135,27 @@ def test_a_migration_clears_the_notifications_of_applications_scrubbed_before():
 
     assert Notification.objects.get(user=scrubbed.candidate.user).body == ""
     assert Notification.objects.get(user=kept.candidate.user).body == "Note: ziek geweest."
+
+
+def test_filling_an_expired_job_keeps_its_closing_date_so_consent_lasts_a_year_from_it(
+    client_for,
+):
+    expired_at = timezone.now() - timedelta(days=60)
+    job = JobFactory(positions=1, status="expired", expires_at=expired_at, closed_at=expired_at)
+    offered = ApplicationFactory(job=job, status="offered")
+    consented = ApplicationFactory(job=job, status="declined", keep_data_consent=True)
+
+    hired = client_for(offered.candidate.user).post(
+        f"/api/v1/applications/{offered.pk}/transition/", {"status": "hired"}, format="json"
+    )
+    assert hired.status_code == 200
+    job.refresh_from_db()
+    assert (job.status, job.closed_at) == ("filled", expired_at)
+
+    with time_machine.travel(expired_at + timedelta(days=366), tick=False):
+        assert scrub_application_personal_data() == 1
+
+    consented.refresh_from_db()
+    assert consented.cover_letter == ""
+    assert consented.personal_data_removed_at is not None
+    assert Application.objects.get(pk=offered.pk).cover_letter != ""

@@ -33,7 +33,6 @@ CASES = [
     for start in ALL
     for side in ("employer", "candidate")
     for target in ALL
-    if target != "submitted"
 ]
 
 
@@ -138,6 +137,8 @@ def test_another_candidates_application_is_a_404(actors, client_for):
             True,
         ),  # turns 21 the day before the start date
         (date(2005, 3, 1), date(2026, 3, 2), "14.70", False),
+        (date(2005, 3, 2), date(2026, 3, 2), "14.71", True),  # turns 21 on the start date
+        (date(2005, 3, 2), date(2026, 3, 2), "14.70", False),
         (date(2005, 3, 3), date(2026, 3, 2), "11.77", True),  # still 20 on the start date
         (None, date(2026, 3, 2), "11.77", False),  # age unknown: the adult minimum
     ],
