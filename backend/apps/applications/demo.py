@@ -1,11 +1,10 @@
 """Demo applications for `seed_demo`, one path through the workflow for each status."""
 
-from decimal import Decimal
-
 from apps.applications import services
 from apps.applications.models import Application
 from apps.candidates.models import CandidateProfile
 from apps.jobs.models import Job
+from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
 
 # The moves that lead to each status, and who makes them.
 PATHS = {
@@ -51,7 +50,8 @@ def seed_applications(*, candidates: list[CandidateProfile]) -> int:
         )
         for side, to_status in path:
             actor = job.employer.user if side == "employer" else candidate.user
-            wage = max(job.hourly_wage, Decimal("14.71")) if to_status == "offered" else None
+            adult_minimum = minimum_hourly_wage(age=ADULT_AGE, on=job.starts_on)
+            wage = max(job.hourly_wage, adult_minimum) if to_status == "offered" else None
             application = services.application_transition(
                 application=application, actor=actor, to_status=to_status, hourly_wage=wage
             )

@@ -10,6 +10,7 @@ from apps.core.geocoding import geocode
 from apps.employers.models import EmployerProfile
 from apps.jobs import services
 from apps.jobs.models import Job
+from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
 from apps.users.models import User
 
 CITIES = [
@@ -112,6 +113,9 @@ def seed_jobs(*, employers: list[EmployerProfile], count: int, rng: random.Rando
         place = geocode(city=city)
         if place is None:
             raise LookupError(f"the offline place list lacks {city}")
+        starts_on = today + timedelta(days=rng.randint(1, 45))
+        # From the adult minimum on the start date (the table's newest rate ahead of it).
+        floor = minimum_hourly_wage(age=ADULT_AGE, on=starts_on)
         job = services.job_create(
             employer=employer,
             actor=actor,
@@ -120,18 +124,16 @@ def seed_jobs(*, employers: list[EmployerProfile], count: int, rng: random.Rando
                 "description": description.format(extra=extra),
                 "category": category,
                 "employment_type": rng.choice([c.value for c in Job.EmploymentType]),
-                "hourly_wage": Decimal("14.71") + Decimal(rng.randint(0, 600)) / 100,
+                "hourly_wage": floor + Decimal(rng.randint(0, 600)) / 100,
                 "hours_per_week": rng.choice([8, 16, 24, 32, 38, 40]),
                 "min_age": rng.choice([16, 18, 18, 21]),
                 "positions": rng.randint(1, 5),
-                "starts_on": today + timedelta(days=rng.randint(1, 45)),
+                "starts_on": starts_on,
                 "city": city,
                 "latitude": place.latitude + rng.uniform(-0.03, 0.03),
                 "longitude": place.longitude + rng.uniform(-0.04, 0.04),
             },
         )
-        if job.hourly_wage < Decimal("14.71"):
-            continue
         if i % 9 != 0:  # some stay drafts
             services.job_publish(job=job, actor=actor)
     return count

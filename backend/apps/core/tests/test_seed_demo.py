@@ -54,3 +54,31 @@ def test_demo_candidates_live_across_the_netherlands():
         assert 50.7 < profile.location.y < 53.6
         assert 3.3 < profile.location.x < 7.3
     assert len({p.city for p in located}) == 6
+
+
+def test_seed_demo_pays_at_least_a_newer_minimum_wage():
+    """A rate migrated next January or July must not break the demo data."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from apps.applications.models import Application
+    from apps.jobs.models import Job, MinimumWage
+
+    raised = Decimal("17.25")  # above every demo job's wage at the 2026 rates (14.71 + 6.00)
+    MinimumWage.objects.bulk_create(
+        MinimumWage(
+            effective_from=timezone.localdate(), age=age, hourly_amount=raised, source="a test"
+        )
+        for age in range(15, 22)
+    )
+
+    call_command("seed_demo", verbosity=0)
+
+    wages = list(Job.objects.values_list("hourly_wage", flat=True))
+    assert len(wages) == 300
+    assert min(wages) >= raised
+    offered = Application.objects.exclude(offered_hourly_wage=None)
+    assert offered.exists()
+    offers = offered.values_list("offered_hourly_wage", flat=True)
+    assert all(wage is not None and wage >= raised for wage in offers)
