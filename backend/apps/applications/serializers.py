@@ -19,6 +19,15 @@ class ApplicationCreateSerializer(StrictFieldsMixin, serializers.Serializer):
     )
 
 
+class ApplicationConsentSerializer(StrictFieldsMixin, serializers.Serializer):
+    keep_data_consent = serializers.BooleanField(
+        help_text=(
+            "Keep my letter and notes up to a year if I am not hired. Withdrawn (false) four"
+            " weeks or more after the job closed, they go at once."
+        ),
+    )
+
+
 class TransitionSerializer(StrictFieldsMixin, serializers.Serializer):
     status = serializers.ChoiceField(choices=Application.Status.choices)
     note = FreeTextField(max_length=2000, allow_blank=True, required=False, default="")

@@ -344,7 +344,28 @@ def _reject_all(applications: Iterable[Application], *, actor: User | None, note
     return ended
 
 
-def applications_scrub_personal_data() -> int:
+def application_consent_set(
+    *, application: Application, actor: User, keep_data_consent: bool
+) -> Application:
+    """The candidate gives or withdraws consent to keep their letter and notes up to a year.
+
+    Withdrawn as easily as it was given (GDPR): when the four weeks after the job
+    closed have passed, the content goes at once, in the same transaction. Given
+    again after the content went, it brings nothing back.
+    """
+    if application.candidate.user_id != actor.pk:
+        raise PermissionDenied("Only the candidate decides what is kept of their application.")
+    with transaction.atomic():
+        Application.objects.select_for_update().filter(pk=application.pk).update(
+            keep_data_consent=keep_data_consent, updated_at=timezone.now()
+        )
+        if not keep_data_consent:
+            applications_scrub_personal_data(only=application.pk)
+    application.refresh_from_db()
+    return application
+
+
+def applications_scrub_personal_data(only: uuid.UUID | None = None) -> int:
     """Retention: four weeks after a job closed, an unsuccessful applicant's letter and notes go.
 
     Unsuccessful: rejected, withdrawn or declined, or anything but hired on a job its
@@ -354,7 +375,7 @@ def applications_scrub_personal_data() -> int:
     they were copied into: those tied to the application lose their body (their
     title names no person). With the candidate's consent the content stays up to a
     year. The row and its status history stay, without personal content, for
-    statistics.
+    statistics. `only`: judge that one application alone (its consent withdrawn).
     """
     now = timezone.now()
     finished = Q(status__in=UNSUCCESSFUL) | (
@@ -373,6 +394,8 @@ def applications_scrub_personal_data() -> int:
         )
         | (~Q(status=Status.HIRED) & Q(job__closed_at__lte=a_year_ago))
     )
+    if only is not None:
+        due = due.filter(pk=only)
     with transaction.atomic():
         # Locked and judged again, so that a move made meanwhile is not lost to the scrub.
         ids = list(due.select_for_update(of=("self",)).values_list("pk", flat=True))

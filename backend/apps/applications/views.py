@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from apps.applications import selectors, services
 from apps.applications.models import Application
 from apps.applications.serializers import (
+    ApplicationConsentSerializer,
     ApplicationCreateSerializer,
     ApplicationEventSerializer,
     ApplicationFilterSerializer,
@@ -72,7 +73,10 @@ class ApplicationListCreateView(ListAPIView):
 
 
 class ApplicationDetailView(APIView):
-    permission_classes = (IsAuthenticated,)
+    def get_permissions(self) -> list[Any]:
+        if self.request.method == "PATCH":  # consent is the candidate's alone
+            return [IsAuthenticated(), IsCandidate()]
+        return [IsAuthenticated()]
 
     @extend_schema(
         tags=["applications"], summary="An application", responses={200: ApplicationSerializer}
@@ -80,6 +84,30 @@ class ApplicationDetailView(APIView):
     def get(self, request: Request, application_id: uuid.UUID) -> Response:
         application = selectors.application_get_for_user(
             user=request_user(request), application_id=application_id
+        )
+        return Response(ApplicationSerializer(application).data)
+
+    @extend_schema(
+        tags=["applications"],
+        summary="Give or withdraw consent to keep my application's content",
+        description=(
+            "The candidate only (others: 403). Without consent the"
+            " letter and the notes go four weeks after the job closed; with it, a year after."
+            " Withdrawn later than four weeks after, they go at once."
+        ),
+        request=ApplicationConsentSerializer,
+        responses={200: ApplicationSerializer},
+    )
+    def patch(self, request: Request, application_id: uuid.UUID) -> Response:
+        application = selectors.application_get_for_user(
+            user=request_user(request), application_id=application_id
+        )
+        body = ApplicationConsentSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = services.application_consent_set(
+            application=application,
+            actor=request_user(request),
+            keep_data_consent=body.validated_data["keep_data_consent"],
         )
         return Response(ApplicationSerializer(application).data)
 

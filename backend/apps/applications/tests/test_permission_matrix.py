@@ -33,6 +33,12 @@ ENDPOINTS = [
     ),
     ("get", "/api/v1/applications/{application}/", None, row(401, 200, 404, 200, 404, 404, 200)),
     (
+        "patch",
+        "/api/v1/applications/{application}/",
+        {"keep_data_consent": True},
+        row(401, 200, 404, 403, 403, 403, 403),
+    ),
+    (
         "get",
         "/api/v1/applications/{application}/events/",
         None,
@@ -62,7 +68,7 @@ ENDPOINTS = [
 
 def state():
     return (
-        list(Application.objects.order_by("pk").values("pk", "status")),
+        list(Application.objects.order_by("pk").values("pk", "status", "keep_data_consent")),
         ApplicationEvent.objects.count(),
         list(Notification.objects.order_by("pk").values("pk", "read_at")),
     )

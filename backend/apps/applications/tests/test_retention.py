@@ -7,7 +7,7 @@ from django.utils import timezone
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.services import ABANDONED_NOTE
 from apps.applications.tasks import scrub_application_personal_data
-from apps.applications.tests.factories import ApplicationFactory
+from apps.applications.tests.factories import ApplicationFactory, with_note
 from apps.jobs.models import Job
 from apps.jobs.tests.factories import JobFactory
 from apps.notifications.models import Notification
@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 def closed_job(days_ago: int):
     return JobFactory(status="closed", closed_at=timezone.now() - timedelta(days=days_ago))
-
-
-def with_note(application):
-    ApplicationEvent.objects.create(
-        application=application,
-        from_status="submitted",
-        to_status=application.status,
-        note="Sterke kandidaat",
-    )
-    return application
 
 
 def test_retention_scrubs_unsuccessful_applications_four_weeks_after_the_job_closed():
