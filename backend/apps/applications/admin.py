@@ -15,6 +15,9 @@ class ApplicationEventInline(admin.TabularInline):
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
+    def get_queryset(self, request: Any) -> Any:
+        return super().get_queryset(request).select_related("actor")
+
 
 @admin.register(Application)
 class ApplicationAdmin(ViewOnlyAdmin):
