@@ -21,6 +21,12 @@ class MagicLinkIPThrottle(IPRateThrottle):
     scope = "magic_link_ip"
 
 
+class MagicLinkVerifyIPThrottle(IPRateThrottle):
+    """Links followed per address, instead of the anonymous limit (a shared Wi-Fi)."""
+
+    scope = "magic_link_verify_ip"
+
+
 class MagicLinkEmailThrottle(ScopedRateThrottle):
     """Per address, so nobody floods one person's inbox from many IPs.
 

@@ -28,6 +28,7 @@ from apps.users.serializers import (
 from apps.users.throttles import (
     MagicLinkEmailThrottle,
     MagicLinkIPThrottle,
+    MagicLinkVerifyIPThrottle,
     PhoneNumberThrottle,
     PhoneUserThrottle,
     PhoneVerifyThrottle,
@@ -84,6 +85,9 @@ class MagicLinkRequestView(FirstRefusalEnds, NoReferrerMixin):
 class MagicLinkVerifyView(NoReferrerMixin):
     permission_classes = (AllowAny,)
     authentication_classes = ()
+    # Not the anonymous limit: many workers may sign in from one address. A token is
+    # 32 random bytes: guessing is hopeless at any rate.
+    throttle_classes = (MagicLinkVerifyIPThrottle,)
 
     @extend_schema(
         tags=["auth"],

@@ -1,15 +1,18 @@
-"""Token refreshes have limits of their own: per address (generous) and per account."""
+"""Token refreshes and links followed have limits of their own, not the anonymous one."""
 
 import pytest
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
 from apps.core.throttling import SlidingWindowThrottle
+from apps.users import services
+from apps.users.models import MagicLinkToken
 from apps.users.services import jwt_pair_issue
 from apps.users.tests.factories import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("throttle_window")]
 
 URL = "/api/v1/auth/token/refresh/"
+VERIFY = "/api/v1/auth/magic-link/verify/"
 
 
 @pytest.fixture
@@ -80,3 +83,18 @@ def test_a_made_up_token_spends_no_account_s_budget(api_client, rates):
         assert refresh(api_client, forged)[0] == 401
 
     assert refresh(api_client, jwt_pair_issue(user=user)["refresh"])[0] == 200
+
+
+def test_links_followed_from_one_address_have_their_own_limit(api_client, rates):
+    rates(anon="2/hour", magic_link_verify_ip="4/hour")
+    tokens = [
+        services._magic_link_token_create(user=UserFactory(), ip=None, user_agent="")[0]
+        for _ in range(5)
+    ]
+
+    statuses = [
+        api_client.post(VERIFY, {"token": token}, format="json").status_code for token in tokens
+    ]
+
+    assert statuses == [200] * 4 + [429]
+    assert MagicLinkToken.objects.filter(used_at__isnull=False).count() == 4
