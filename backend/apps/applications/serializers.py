@@ -63,6 +63,9 @@ class ApplicationCandidateSerializer(serializers.ModelSerializer[CandidateProfil
         read_only_fields = fields
 
 
+ANONYMOUS_CANDIDATE = {"first_name": "", "last_name": "", "city": "", "skills": []}
+
+
 class ApplicationSerializer(serializers.ModelSerializer[Application]):
     job = ApplicationJobSerializer(read_only=True)
     candidate = ApplicationCandidateSerializer(read_only=True)
@@ -81,6 +84,22 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
             "updated_at",
         )
         read_only_fields = fields
+
+    def to_representation(self, instance: Application) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if instance.personal_data_removed_at is not None and not self._sees_the_person(instance):
+            # Retention removed the application's personal content: the employer keeps the
+            # row (statistics), not who it was. The candidate and moderators still see it.
+            data["candidate"] = {**data["candidate"], **ANONYMOUS_CANDIDATE}
+        return data
+
+    def _sees_the_person(self, application: Application) -> bool:
+        user = getattr(self.context.get("request"), "user", None)
+        return bool(
+            user is not None
+            and user.is_authenticated
+            and (user.is_moderator or application.candidate.user_id == user.pk)
+        )
 
 
 class ApplicationEventSerializer(serializers.ModelSerializer[ApplicationEvent]):

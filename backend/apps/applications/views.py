@@ -69,7 +69,10 @@ class ApplicationListCreateView(ListAPIView):
             cover_letter=body.validated_data["cover_letter"],
             keep_data_consent=body.validated_data["keep_data_consent"],
         )
-        return Response(ApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ApplicationSerializer(application, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ApplicationDetailView(APIView):
@@ -85,7 +88,7 @@ class ApplicationDetailView(APIView):
         application = selectors.application_get_for_user(
             user=request_user(request), application_id=application_id
         )
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
 
     @extend_schema(
         tags=["applications"],
@@ -109,7 +112,7 @@ class ApplicationDetailView(APIView):
             actor=request_user(request),
             keep_data_consent=body.validated_data["keep_data_consent"],
         )
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
 
 
 class ApplicationTransitionView(APIView):
@@ -148,7 +151,7 @@ class ApplicationTransitionView(APIView):
             note=body.validated_data["note"],
             hourly_wage=body.validated_data.get("hourly_wage"),
         )
-        return Response(ApplicationSerializer(application).data)
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
 
 
 class ApplicationEventListView(ListAPIView):

@@ -149,3 +149,39 @@ def test_filling_an_expired_job_keeps_its_closing_date_so_consent_lasts_a_year_f
     assert consented.cover_letter == ""
     assert consented.personal_data_removed_at is not None
     assert Application.objects.get(pk=offered.pk).cover_letter != ""
+
+
+def test_after_retention_the_employer_no_longer_sees_who_applied(client_for, actors):
+    job = JobFactory(
+        employer=actors["employer"].employer_profile,
+        status="closed",
+        closed_at=timezone.now() - timedelta(days=60),
+    )
+    scrubbed = ApplicationFactory(
+        job=job, candidate=actors["candidate"].candidate_profile, status="rejected"
+    )
+    kept = ApplicationFactory(job=job, status="rejected", keep_data_consent=True)
+    scrub_application_personal_data()
+    anonymous = {
+        "id": str(scrubbed.candidate_id),
+        "first_name": "",
+        "last_name": "",
+        "city": "",
+        "skills": [],
+    }
+
+    listed = client_for(actors["employer"]).get("/api/v1/applications/").json()["results"]
+    detail = client_for(actors["employer"]).get(f"/api/v1/applications/{scrubbed.pk}/").json()
+    own = client_for(actors["candidate"]).get(f"/api/v1/applications/{scrubbed.pk}/").json()
+    moderated = client_for(actors["moderator"]).get(f"/api/v1/applications/{scrubbed.pk}/").json()
+
+    by_id = {a["id"]: a["candidate"] for a in listed}
+    assert by_id[str(scrubbed.pk)] == anonymous
+    assert by_id[str(kept.pk)]["first_name"] == kept.candidate.first_name != ""
+    assert detail["candidate"] == anonymous
+    profile = actors["candidate"].candidate_profile
+    for seen in (own, moderated):
+        assert (seen["candidate"]["first_name"], seen["candidate"]["city"]) == (
+            profile.first_name,
+            profile.city,
+        )
