@@ -322,10 +322,9 @@ def words(q: str) -> Words:
     with connection.cursor() as cursor:
         cursor.execute(_WORDS_SQL, params)
         dutch, english, categories, alike = cursor.fetchone()
+    # A word that is a stop word in one language only is looked for as the other reads
+    # it (`door` is English's door); nothing left in either (`in is`, `!`): no words.
     dutch, english = _deduped(dutch), _deduped(english)
-    if not dutch or not english:
-        # Only stop words (of either language) or punctuation: nothing to look for.
-        dutch = english = ""
     found = Words(
         exact=dutch if dutch == english else _any(dutch, english),
         alike=_alike(alike),
