@@ -57,13 +57,25 @@ class ApplicationJobSerializer(serializers.ModelSerializer[Job]):
 
 
 class ApplicationCandidateSerializer(serializers.ModelSerializer[CandidateProfile]):
+    id = serializers.UUIDField(
+        read_only=True, allow_null=True, help_text="Null once retention removed who applied."
+    )
+
     class Meta:
         model = CandidateProfile
         fields = ("id", "first_name", "last_name", "city", "skills")
         read_only_fields = fields
 
 
-ANONYMOUS_CANDIDATE = {"first_name": "", "last_name": "", "city": "", "skills": []}
+# Who applied, once retention removed it: not even the id, which would lead to the
+# profile and tie the row to the candidate's other applications.
+ANONYMOUS_CANDIDATE: dict[str, Any] = {
+    "id": None,
+    "first_name": "",
+    "last_name": "",
+    "city": "",
+    "skills": [],
+}
 
 
 class ApplicationSerializer(serializers.ModelSerializer[Application]):

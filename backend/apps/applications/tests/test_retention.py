@@ -162,8 +162,8 @@ def test_after_retention_the_employer_no_longer_sees_who_applied(client_for, act
     )
     kept = ApplicationFactory(job=job, status="rejected", keep_data_consent=True)
     scrub_application_personal_data()
-    anonymous = {
-        "id": str(scrubbed.candidate_id),
+    anonymous: dict[str, object] = {
+        "id": None,
         "first_name": "",
         "last_name": "",
         "city": "",
