@@ -31,6 +31,19 @@ def client_ip(request: Request | HttpRequest) -> str | None:
     return None
 
 
+def client_ident(request: Request | HttpRequest) -> str | None:
+    """Who counts as one client (throttles, admin lockouts): its checked address
+    (`client_ip`), an IPv6 client as its /64's first address.
+
+    An IPv6 host usually has a whole /64 to itself and can take a new address
+    from it for every request.
+    """
+    ident = client_ip(request)
+    if ident and ":" in ident:
+        return str(ipaddress.ip_network(f"{ident}/64", strict=False).network_address)
+    return ident
+
+
 def user_agent(request: Request) -> str:
     return str(request.META.get("HTTP_USER_AGENT", ""))[:512]
 

@@ -22,7 +22,6 @@ everything signed in keep working.
 """
 
 import hashlib
-import ipaddress
 import logging
 import math
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -34,7 +33,7 @@ from rest_framework import throttling
 from rest_framework.request import Request
 
 from apps.core.cache import SharedConnectionPool
-from apps.core.requests import client_ip
+from apps.core.requests import client_ident
 
 if TYPE_CHECKING:  # rest_framework.views imports the throttle classes named in settings
     from rest_framework.views import APIView
@@ -79,15 +78,8 @@ class SlidingWindowThrottle(throttling.SimpleRateThrottle):
     """DRF's SimpleRateThrottle (rates, scopes, cache keys) counting in Redis as above."""
 
     def get_ident(self, request: Request) -> str:
-        """Who counts as one client: its checked address (`client_ip`), for IPv6 its /64.
-
-        An IPv6 host usually has a whole /64 to itself and can take a new address
-        from it for every request.
-        """
-        ident = client_ip(request) or ""
-        if ":" in ident:
-            return str(ipaddress.ip_network(f"{ident}/64", strict=False))
-        return ident
+        """Who counts as one client: `client_ident` (an IPv6 client by its /64)."""
+        return client_ident(request) or ""
 
     retry_after: float | None = None
     num_requests: int  # set from the rate by DRF

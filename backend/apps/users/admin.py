@@ -32,8 +32,8 @@ class UserUpdateForm(UserChangeForm):
 
     def save(self, commit: bool = True) -> User:
         user: User = super().save(commit=False)
-        if "email" in self.changed_data:
-            user.email_verified = False
+        if User.objects.normalize_email(self.initial.get("email", "")) != user.email:
+            user.email_verified = False  # another address, not the same one spelled otherwise
         if "phone_number" in self.changed_data:
             user.phone_verified = False
         if commit:

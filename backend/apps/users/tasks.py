@@ -76,7 +76,11 @@ def purge_expired_sign_in_codes() -> int:
 
     Keep no trace of them. Every refresh of an access token adds a refresh token
     to simplejwt's outstanding list (and its blacklisting), which only this empties.
+    Failed admin sign-ins (django-axes: email, address, browser) go a day after their
+    lockout period: axes drops them only at a later sign-in.
     """
+    from axes.models import AccessAttempt
+    from django.conf import settings
     from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
     from apps.users.models import MagicLinkToken, PhoneVerification
@@ -86,7 +90,14 @@ def purge_expired_sign_in_codes() -> int:
     codes, _ = PhoneVerification.objects.filter(expires_at__lt=cutoff).delete()
     _, deleted = OutstandingToken.objects.filter(expires_at__lt=cutoff).delete()
     refresh_tokens = deleted.get(OutstandingToken._meta.label, 0)
+    failures, _ = AccessAttempt.objects.filter(
+        attempt_time__lt=cutoff - settings.AXES_COOLOFF_TIME
+    ).delete()
     logger.info(
-        "purged %d magic links, %d phone codes and %d refresh tokens", links, codes, refresh_tokens
+        "purged %d magic links, %d phone codes, %d refresh tokens and %d failed admin sign-ins",
+        links,
+        codes,
+        refresh_tokens,
+        failures,
     )
-    return links + codes + refresh_tokens
+    return links + codes + refresh_tokens + failures

@@ -115,7 +115,10 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no table of every admin sign-in kept for good
-AXES_CLIENT_IP_CALLABLE = "apps.core.requests.client_ip"  # NUM_PROXIES, checked
+# Failures during a lockout do not extend it: anyone could keep an account out for good.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The checked address (NUM_PROXIES), an IPv6 client as its /64, as the API's throttles.
+AXES_CLIENT_IP_CALLABLE = "apps.core.requests.client_ident"
 AXES_USERNAME_CALLABLE = "apps.users.admin.sign_in_username"  # `Root@X.nl` is root@x.nl
 
 TEMPLATES = [

@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from apps.users import services
 from apps.users.models import User
@@ -64,8 +68,9 @@ def change(client, user, **fields):
         ({"email": "other@example.nl"}, ("other@example.nl", False, "+31612345678", True)),
         ({"phone_number": "+31687654321"}, ("worker@example.nl", True, "+31687654321", False)),
         ({"is_staff": "on"}, ("worker@example.nl", True, "+31612345678", True)),
+        ({"email": "Worker@Example.NL"}, ("worker@example.nl", True, "+31612345678", True)),
     ],
-    ids=["email", "phone", "other"],
+    ids=["email", "phone", "other", "same-address-spelled-otherwise"],
 )
 def test_a_value_typed_in_the_admin_is_unverified(admin_client_for_superuser, changed, expected):
     user = User.objects.create_user(
@@ -151,3 +156,29 @@ def test_a_lockout_leaves_the_api_s_sign_in_alone(superuser, api_client):
     response = api_client.post("/api/v1/auth/magic-link/verify/", {"token": token}, format="json")
 
     assert response.status_code == 200
+
+
+def test_an_ipv6_host_s_failures_count_as_its_64(superuser):
+    for i in range(5):
+        admin_sign_in(f"nobody{i}@example.nl", "guess", ip=f"2001:db8:0:1::{i + 1}")
+
+    assert admin_sign_in("root@example.nl", "a long passphrase 42", ip="2001:db8:0:1::99") == (
+        429,
+        False,
+    )
+    assert admin_sign_in("root@example.nl", "a long passphrase 42", ip="2001:db8:0:2::1") == (
+        302,
+        True,
+    )
+
+
+def test_failures_during_a_lockout_do_not_extend_it(superuser):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        for i in range(5):
+            admin_sign_in("root@example.nl", f"guess {i}")
+    with time_machine.travel(start + timedelta(minutes=50), tick=False):
+        assert admin_sign_in("root@example.nl", "guess again")[0] == 429
+
+    with time_machine.travel(start + timedelta(minutes=61), tick=False):
+        assert admin_sign_in("root@example.nl", "a long passphrase 42") == (302, True)

@@ -56,6 +56,29 @@ def test_purge_deletes_refresh_tokens_a_day_past_expiry_with_their_blacklisting(
     assert list(BlacklistedToken.objects.values_list("token", flat=True)) == [live.pk]
 
 
+def test_purge_deletes_failed_admin_sign_ins_a_day_past_their_lockout():
+    from axes.models import AccessAttempt
+
+    now = timezone.now()
+    old, recent = (
+        AccessAttempt.objects.create(
+            username="root@example.nl",
+            ip_address=ip,
+            user_agent="",
+            failures_since_start=5,
+        )
+        for ip in ("198.51.100.7", "198.51.100.8")
+    )
+
+    # attempt_time is set on creation (auto_now_add): dated afterwards.
+    AccessAttempt.objects.filter(pk=old.pk).update(attempt_time=now - timedelta(hours=26))
+    AccessAttempt.objects.filter(pk=recent.pk).update(attempt_time=now - timedelta(hours=24))
+
+    assert tasks.purge_expired_sign_in_codes() == 1
+
+    assert list(AccessAttempt.objects.all()) == [recent]
+
+
 def test_smtp_down_still_answers_202_and_logs_the_failure(
     api_client, settings, django_capture_on_commit_callbacks, caplog
 ):
