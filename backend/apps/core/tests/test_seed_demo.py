@@ -66,12 +66,12 @@ def test_seed_demo_pays_at_least_a_newer_minimum_wage():
     from apps.jobs.models import Job, MinimumWage
 
     raised = Decimal("17.25")  # above every demo job's wage at the 2026 rates (14.71 + 6.00)
-    MinimumWage.objects.bulk_create(
-        MinimumWage(
-            effective_from=timezone.localdate(), age=age, hourly_amount=raised, source="a test"
+    for age in range(15, 22):  # today may be a migrated rate's date (1 January, 1 July)
+        MinimumWage.objects.update_or_create(
+            effective_from=timezone.localdate(),
+            age=age,
+            defaults={"hourly_amount": raised, "source": "a test"},
         )
-        for age in range(15, 22)
-    )
 
     call_command("seed_demo", verbosity=0)
 

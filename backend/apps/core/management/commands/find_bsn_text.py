@@ -43,7 +43,9 @@ def records_with_bsn(model: type[models.Model], field: str) -> Iterator[tuple[An
 class Command(BaseCommand):
     help = (
         "List the records (model, id, field) whose stored free text holds a BSN by today's"
-        " check, without the text. Exits with status 1 when it finds any."
+        " check, without the text: the fields the models themselves check (which block a"
+        " record's saving), not text checked only as the API takes it. Exits with status 1"
+        " when it finds any."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
