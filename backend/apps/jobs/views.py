@@ -56,9 +56,10 @@ SEARCH_PARAMETERS = [
         "q",
         str,
         description=(
-            "Full text, Dutch and English, typo tolerant (at most 200 characters). Words"
-            " that say nothing (only stop words such as `de het een`, or punctuation) search"
-            " as a blank q does."
+            "Full text, Dutch and English, typo tolerant (at most 200 characters). A word"
+            " that is a stop word in one of the languages is looked for as the other reads"
+            " it; words that say nothing in either (`in is`, punctuation) search as a blank"
+            " q does."
         ),
     ),
     OpenApiParameter("lat", float),
