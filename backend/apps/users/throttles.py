@@ -42,6 +42,13 @@ class MagicLinkEmailThrottle(ScopedRateThrottle):
         return str(serializer.validated_data["email"]) if serializer.is_valid() else None
 
 
+class PhoneIPThrottle(IPRateThrottle):
+    """Texts asked per address, over all accounts: accounts are cheap to make, and
+    texts cost money (SMS pumping)."""
+
+    scope = "phone_ip"
+
+
 class PhoneUserThrottle(PerUserRateThrottle):
     scope = "phone_user"
 

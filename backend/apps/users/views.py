@@ -29,6 +29,7 @@ from apps.users.throttles import (
     MagicLinkEmailThrottle,
     MagicLinkIPThrottle,
     MagicLinkVerifyIPThrottle,
+    PhoneIPThrottle,
     PhoneNumberThrottle,
     PhoneUserThrottle,
     PhoneVerifyThrottle,
@@ -178,7 +179,7 @@ class MeView(APIView):
 
 class PhoneStartView(FirstRefusalEnds, APIView):
     permission_classes = (IsAuthenticated,)
-    throttle_classes = (PhoneUserThrottle, PhoneNumberThrottle)
+    throttle_classes = (PhoneIPThrottle, PhoneUserThrottle, PhoneNumberThrottle)
 
     @extend_schema(
         tags=["users"],

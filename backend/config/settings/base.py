@@ -301,6 +301,7 @@ REST_FRAMEWORK = {
         "magic_link_ip": _throttle_rate("THROTTLE_RATE_MAGIC_LINK_IP", "20/minute"),
         "magic_link_email": _throttle_rate("THROTTLE_RATE_MAGIC_LINK_EMAIL", "5/hour"),
         "magic_link_verify_ip": _throttle_rate("THROTTLE_RATE_MAGIC_LINK_VERIFY_IP", "1000/hour"),
+        "phone_ip": _throttle_rate("THROTTLE_RATE_PHONE_IP", "30/hour"),
         "phone_user": _throttle_rate("THROTTLE_RATE_PHONE_USER", "5/hour"),
         "phone_number": _throttle_rate("THROTTLE_RATE_PHONE_NUMBER", "3/hour"),
         "phone_verify": _throttle_rate("THROTTLE_RATE_PHONE_VERIFY", "20/hour"),

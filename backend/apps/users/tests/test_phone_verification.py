@@ -249,6 +249,24 @@ def test_codes_are_throttled_per_user(start):
 
 
 @pytest.mark.usefixtures("throttle_window")
+def test_codes_are_throttled_per_address_across_accounts(start, texts, monkeypatch):
+    from apps.core.throttling import SlidingWindowThrottle
+
+    rates = {**SlidingWindowThrottle.THROTTLE_RATES, "phone_ip": "3/hour"}
+    monkeypatch.setattr(SlidingWindowThrottle, "THROTTLE_RATES", rates)
+    numbers = [f"+3161234567{i}" for i in range(4)]
+
+    statuses = [
+        start(UserFactory(), number=n, REMOTE_ADDR="203.0.113.5").status_code for n in numbers
+    ]
+    elsewhere = start(UserFactory(), number="+31612345679", REMOTE_ADDR="203.0.113.6")
+
+    assert statuses == [202, 202, 202, 429]
+    assert elsewhere.status_code == 202
+    assert [text["to"] for text in texts()] == [*numbers[:3], "+31612345679"]
+
+
+@pytest.mark.usefixtures("throttle_window")
 def test_codes_are_throttled_per_number_across_users(start, texts):
     statuses = [start(UserFactory()).status_code for _ in range(4)]
 
