@@ -351,12 +351,19 @@ def application_consent_set(
 
     Withdrawn as easily as it was given (GDPR): when the four weeks after the job
     closed have passed, the content goes at once, in the same transaction. Given
-    again after the content went, it brings nothing back.
+    after the content went: 409 `personal_data_removed` (nothing is left to keep).
     """
     if application.candidate.user_id != actor.pk:
         raise PermissionDenied("Only the candidate decides what is kept of their application.")
     with transaction.atomic():
-        Application.objects.select_for_update().filter(pk=application.pk).update(
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        if keep_data_consent and locked.personal_data_removed_at is not None:
+            raise Conflict(
+                code="personal_data_removed",
+                detail="This application's letter and notes are already removed: nothing is"
+                " left to keep.",
+            )
+        Application.objects.filter(pk=application.pk).update(
             keep_data_consent=keep_data_consent, updated_at=timezone.now()
         )
         if not keep_data_consent:

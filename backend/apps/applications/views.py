@@ -99,7 +99,10 @@ class ApplicationDetailView(APIView):
             " Withdrawn later than four weeks after, they go at once."
         ),
         request=ApplicationConsentSerializer,
-        responses={200: ApplicationSerializer},
+        responses={
+            200: ApplicationSerializer,
+            409: conflict("`personal_data_removed`: consent given after the content went"),
+        },
     )
     def patch(self, request: Request, application_id: uuid.UUID) -> Response:
         application = selectors.application_get_for_user(

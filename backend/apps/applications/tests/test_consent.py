@@ -105,3 +105,16 @@ def test_a_bad_body_is_a_400_and_changes_nothing(client_for, body):
         application.status,
         LETTER,
     )
+
+
+def test_consent_given_after_the_content_went_is_a_409(client_for):
+    application = application_on(closed_job(60), status="rejected")
+    consent(client_for, application, {"keep_data_consent": False})  # goes at once
+    removed = Application.objects.get(pk=application.pk)
+
+    response = consent(client_for, application, {"keep_data_consent": True})
+
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["code"] == "personal_data_removed"
+    stored = Application.objects.get(pk=application.pk)
+    assert (stored.keep_data_consent, stored.updated_at) == (False, removed.updated_at)
