@@ -27,6 +27,19 @@ def application_get_for_user(*, user: User, application_id: uuid.UUID) -> Applic
     raise NotFound()
 
 
+def application_shows_candidate(*, viewer: User | None, application: Application) -> bool:
+    """Whether the viewer sees who applied: always, until retention removed the
+    application's personal content; then only the candidate and moderators (the
+    employer keeps the row, for statistics, not the person)."""
+    if application.personal_data_removed_at is None:
+        return True
+    return bool(
+        viewer is not None
+        and viewer.is_authenticated
+        and (viewer.is_moderator or application.candidate.user_id == viewer.pk)
+    )
+
+
 def applications_for(
     *, user: User, job_id: uuid.UUID | None = None, status: str | None = None
 ) -> QuerySet[Application]:

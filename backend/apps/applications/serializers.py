@@ -4,6 +4,7 @@ from typing import Any
 from rest_framework import serializers
 
 from apps.applications.models import Application, ApplicationEvent
+from apps.applications.selectors import application_shows_candidate
 from apps.candidates.models import CandidateProfile
 from apps.core.serializers import FreeTextField, StrictFieldsMixin
 from apps.jobs.models import Job
@@ -99,19 +100,10 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
 
     def to_representation(self, instance: Application) -> dict[str, Any]:
         data = super().to_representation(instance)
-        if instance.personal_data_removed_at is not None and not self._sees_the_person(instance):
-            # Retention removed the application's personal content: the employer keeps the
-            # row (statistics), not who it was. The candidate and moderators still see it.
+        viewer = getattr(self.context.get("request"), "user", None)
+        if not application_shows_candidate(viewer=viewer, application=instance):
             data["candidate"] = {**data["candidate"], **ANONYMOUS_CANDIDATE}
         return data
-
-    def _sees_the_person(self, application: Application) -> bool:
-        user = getattr(self.context.get("request"), "user", None)
-        return bool(
-            user is not None
-            and user.is_authenticated
-            and (user.is_moderator or application.candidate.user_id == user.pk)
-        )
 
 
 class ApplicationEventSerializer(serializers.ModelSerializer[ApplicationEvent]):

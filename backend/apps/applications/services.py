@@ -363,9 +363,8 @@ def application_consent_set(
                 detail="This application's letter and notes are already removed: nothing is"
                 " left to keep.",
             )
-        Application.objects.filter(pk=application.pk).update(
-            keep_data_consent=keep_data_consent, updated_at=timezone.now()
-        )
+        locked.keep_data_consent = keep_data_consent
+        locked.save(update_fields=["keep_data_consent", "updated_at"])
         if not keep_data_consent:
             applications_scrub_personal_data(only=application.pk)
     application.refresh_from_db()
