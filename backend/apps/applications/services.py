@@ -18,6 +18,7 @@ from apps.jobs import search_cache
 from apps.jobs.models import Job
 from apps.jobs.selectors import jobs_visible_to_all
 from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.notifications import texts
 from apps.notifications.models import Notification
 from apps.notifications.services import notification_create
 from apps.users.models import User
@@ -83,27 +84,47 @@ def _record(
 
 
 def _tell_candidate(application: Application, note: str = "") -> None:
-    job = application.job
-    body = f"Your application for “{job.title}” at {job.employer.company_name} is now {application.status}."
-    if application.status == Status.OFFERED and application.offered_hourly_wage is not None:
-        body += f" The offer: €{application.offered_hourly_wage} an hour."
-    if note:
-        body += f" Note: {note}"
+    job, user = application.job, application.candidate.user
+    language = texts.language_of(user)
+    offered = application.status == Status.OFFERED and application.offered_hourly_wage is not None
+    told = texts.text(
+        "application.status_changed",
+        language,
+        job=job.title,
+        company=job.employer.company_name,
+        status=texts.status(application.status, language),
+        offer=application.offered_hourly_wage if offered else None,
+        note=note,
+    )
     notification_create(
-        user=application.candidate.user,
+        user=user,
         kind="application.status_changed",
-        title=f"{job.title}: {application.status}",
-        body=body,
+        title=told.title,
+        body=told.body,
         data={"application": str(application.pk), "job": str(job.pk), "status": application.status},
     )
 
 
-def _tell_employer(application: Application, *, kind: str, title: str, body: str) -> None:
+def _tell_employer(application: Application, *, message: str, note: str = "") -> None:
+    """`message`: what the candidate did (texts.MESSAGES), told in the employer's language."""
+    user = application.job.employer.user
+    language = texts.language_of(user)
+    candidate, submitted = application.candidate, message == "application.submitted"
+    # The full name with a new application, as its list shows it; the first name after.
+    name = f"{candidate.first_name} {candidate.last_name}" if submitted else candidate.first_name
+    told = texts.text(
+        message,
+        language,
+        job=application.job.title,
+        name=name.strip() or texts.ANYONE[language],
+        status=texts.status(application.status, language),
+        note=note,
+    )
     notification_create(
-        user=application.job.employer.user,
-        kind=kind,
-        title=title,
-        body=body,
+        user=user,
+        kind="application.submitted" if submitted else "application.status_changed",
+        title=told.title,
+        body=told.body,
         data={
             "application": str(application.pk),
             "job": str(application.job_id),
@@ -143,13 +164,7 @@ def application_submit(
     except IntegrityError as exc:
         raise Conflict(code="already_applied", detail="You already applied to this job.") from exc
     _record(application=application, from_status="", actor=candidate.user)
-    name = f"{candidate.first_name} {candidate.last_name}".strip() or "A candidate"
-    _tell_employer(
-        application,
-        kind="application.submitted",
-        title=f"New application for {job.title}",
-        body=f"{name} applied to “{job.title}”.",
-    )
+    _tell_employer(application, message="application.submitted")
     return application
 
 
@@ -254,14 +269,7 @@ def application_transition(
     elif application.job.employer.is_verified:
         # An employer no longer approved (suspended, say) has lost sight of its
         # applicants: their moves and notes do not reach it, in the app or by email.
-        who = f"{application.candidate.first_name}".strip() or "The candidate"
-        _tell_employer(
-            application,
-            kind="application.status_changed",
-            title=f"{application.job.title}: {to_status}",
-            body=f"{who} {to_status} ({application.job.title})."
-            + (f" Note: {note}" if note else ""),
-        )
+        _tell_employer(application, message=f"application.{to_status}", note=note)
     if to_status == Status.HIRED:
         application.job = job_fill_if_complete(application.job)  # as it is now: filled, maybe
     return application
@@ -306,11 +314,14 @@ def job_fill_if_complete(job: Job) -> Job:
     job.closed_at = job.closed_at or timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
     applications_end_open(job=job, actor=None, note=FILLED_NOTE)
+    told = texts.text(
+        "job.filled", texts.language_of(job.employer.user), job=job.title, positions=job.positions
+    )
     notification_create(
         user=job.employer.user,
         kind="job.filled",
-        title=f"{job.title} is filled",
-        body=f"All {job.positions} positions of “{job.title}” are filled; the job left search.",
+        title=told.title,
+        body=told.body,
         data={"job": str(job.pk)},
     )
     transaction.on_commit(search_cache.invalidate, robust=True)

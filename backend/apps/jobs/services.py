@@ -339,6 +339,7 @@ def jobs_hold_below_minimum_wage() -> int:
     search, and its employer is told to raise the wage; a moderator's approval
     checks the minimum again. Beat runs this daily.
     """
+    from apps.notifications import texts
     from apps.notifications.services import notification_create
 
     highest = MinimumWage.objects.aggregate(highest=Max("hourly_amount"))["highest"] or 0
@@ -379,12 +380,18 @@ def jobs_hold_below_minimum_wage() -> int:
                 after={"status": job.status, "risk_flags": ["below_minimum_wage"]},
                 reason=detail,
             )
+            told = texts.text(
+                "job.held_for_review",
+                texts.language_of(job.employer.user),
+                job=job.title,
+                starts_on=f"{job.starts_on:%d-%m-%Y}",
+                minimum=minimum,
+            )
             notification_create(
                 user=job.employer.user,
                 kind="job.held_for_review",
-                title=f"{job.title}: the wage is below the new minimum",
-                body=f"{detail} Your job left search; raise its wage and a moderator will"
-                " publish it again.",
+                title=told.title,
+                body=told.body,
                 data={"job": str(job.pk)},
             )
             transaction.on_commit(search_cache.invalidate, robust=True)

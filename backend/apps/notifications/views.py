@@ -17,7 +17,15 @@ class NotificationListView(ListAPIView):
     permission_classes = (IsAuthenticated,)
     serializer_class = NotificationSerializer
 
-    @extend_schema(tags=["notifications"], summary="My notifications, newest first")
+    @extend_schema(
+        tags=["notifications"],
+        summary="My notifications, newest first",
+        description=(
+            "Each is written once, in its reader's `preferred_language` at the time (Dutch or"
+            " English; English when none is set), and emailed with the title as the subject"
+            " when `notification_emails` is on."
+        ),
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
