@@ -13,6 +13,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.encoding import iri_to_uri, punycode
@@ -84,11 +85,20 @@ _TEXTABLE = frozenset(
 
 
 def validate_mobile_number(e164: str) -> None:
-    """A valid number (E.164) that takes text messages: a mobile number, of any country."""
-    if phonenumbers.number_type(phonenumbers.parse(e164)) not in _TEXTABLE:
+    """A valid number (E.164) that takes text messages: a mobile number of a country
+    the platform texts (SMS_COUNTRIES)."""
+    number = phonenumbers.parse(e164)
+    if phonenumbers.number_type(number) not in _TEXTABLE:
         raise ValidationError(
             _("Enter a mobile number: the code comes by text message."),
             code="invalid_phone_number",
+        )
+    countries = settings.SMS_COUNTRIES
+    if "*" not in countries and phonenumbers.region_code_for_number(number) not in countries:
+        raise ValidationError(
+            _("Codes are texted to mobile numbers of these countries only: %(countries)s."),
+            code="phone_country_not_supported",
+            params={"countries": ", ".join(sorted(countries))},
         )
 
 

@@ -98,7 +98,8 @@ class PhoneNumberSerializer(StrictFieldsMixin, serializers.Serializer):
             number = normalize_phone_number(value)
             validate_mobile_number(number)
         except DjangoValidationError as exc:
-            raise serializers.ValidationError(exc.messages[0], code="invalid_phone_number") from exc
+            code = exc.code or "invalid_phone_number"
+            raise serializers.ValidationError(exc.messages[0], code=code) from exc
         return number
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import environ
+import phonenumbers
 from django.core.exceptions import ImproperlyConfigured
 from pythonjsonlogger.core import RESERVED_ATTRS
 
@@ -462,6 +463,28 @@ SEARCH_WORDS_SECONDS = env.int("SEARCH_WORDS_SECONDS", default=60)
 # SMS_FILE_PATH; a provider's backend implements the same one method.
 
 SMS_BACKEND = env("SMS_BACKEND", default="apps.core.sms.ConsoleSmsBackend")
+
+
+def _sms_countries(name: str, default: str) -> frozenset[str]:
+    """Countries (ISO 3166 codes, `*` for all) whose mobile numbers get texts; a code
+    phonenumbers does not know stops the start, not every request."""
+    codes = frozenset(code.strip().upper() for code in env(name, default=default).split(","))
+    codes -= {""}
+    unknown = sorted(codes - phonenumbers.SUPPORTED_REGIONS - {"*"})
+    if unknown or not codes:
+        raise ImproperlyConfigured(
+            f"{name} holds {unknown or 'nothing'}: write country codes such as NL,PL,RO, or *."
+        )
+    return codes
+
+
+# Texts cost money and some countries' numbers cost a lot: "SMS pumping" has a
+# platform text numbers that pay the fraudster. The platform's workers come from the
+# EU and EEA, Switzerland, the United Kingdom and Ukraine.
+SMS_COUNTRIES = _sms_countries(
+    "SMS_COUNTRIES",
+    "AT,BE,BG,CH,CY,CZ,DE,DK,EE,ES,FI,FR,GB,GR,HR,HU,IE,IS,IT,LI,LT,LU,LV,MT,NL,NO,PL,PT,RO,SE,SI,SK,UA",
+)
 SMS_FILE_PATH = str(REPO_DIR / env("SMS_FILE_PATH", default=str(LOCAL_DIR / "sms.jsonl")))
 
 # --- Internationalisation -----------------------------------------------------

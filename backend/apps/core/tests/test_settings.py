@@ -87,6 +87,30 @@ def test_throttle_rates_are_read_as_drf_reads_them(production_env):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("countries", "said"),
+    [("NL,XX", "['XX']"), ("nl,Netherlands", "['NETHERLANDS']"), (",", "nothing")],
+)
+def test_sms_countries_that_are_not_codes_stop_the_start(production_env, countries, said):
+    result = _manage("check", **production_env, SMS_COUNTRIES=countries)
+
+    assert result.returncode != 0
+    assert f"SMS_COUNTRIES holds {said}: write country codes" in result.stderr
+
+
+def test_sms_countries_are_read_in_any_case(production_env):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(sorted(settings.SMS_COUNTRIES))",
+        **production_env,
+        SMS_COUNTRIES="nl, pl,RO",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "['NL', 'PL', 'RO']"
+
+
 def test_production_logs_one_json_object_per_line(production_env):
     script = (
         "import django, logging; django.setup(); "

@@ -227,10 +227,11 @@ def test_numbers_that_take_no_text_are_refused(start, texts, number):
     [
         ("+48 512 345 678", "+48512345678"),  # Polish mobile
         ("+40 721 234 567", "+40721234567"),  # Romanian mobile
-        ("+1 201 555 0123", "+12015550123"),  # fixed line or mobile: cannot tell, may text
+        ("+380 50 123 4567", "+380501234567"),  # Ukrainian mobile
+        ("+44 7400 123456", "+447400123456"),  # British mobile
     ],
 )
-def test_mobile_numbers_of_any_country_get_a_code(start, texts, number, stored):
+def test_mobile_numbers_of_the_countries_workers_come_from_get_a_code(start, texts, number, stored):
     user = UserFactory()
 
     response = start(user, number=number)
@@ -238,6 +239,39 @@ def test_mobile_numbers_of_any_country_get_a_code(start, texts, number, stored):
     assert response.status_code == 202
     assert PhoneVerification.objects.get().phone_number == stored
     assert [text["to"] for text in texts()] == [stored]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "+234 803 123 4567",  # a Nigerian mobile
+        "+1 201 555 0123",  # American, fixed line or mobile
+        "+44 7781 123456",  # Guernsey's, in the British plan but not the United Kingdom's
+    ],
+)
+def test_mobile_numbers_of_other_countries_are_refused(start, texts, number):
+    user = UserFactory()
+
+    response = start(user, number=number)
+
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert (error["code"], error["attr"]) == ("phone_country_not_supported", "phone_number")
+    assert error["detail"].startswith(
+        "Codes are texted to mobile numbers of these countries only: AT, BE, BG, CH,"
+    )
+    assert not PhoneVerification.objects.exists()
+    assert texts() == []
+    assert User.objects.get(pk=user.pk).phone_number == ""
+
+
+def test_every_country_may_be_allowed(start, texts, settings):
+    settings.SMS_COUNTRIES = frozenset({"*"})
+
+    response = start(UserFactory(), number="+234 803 123 4567")
+
+    assert response.status_code == 202
+    assert [text["to"] for text in texts()] == ["+2348031234567"]
 
 
 @pytest.mark.usefixtures("throttle_window")
