@@ -1,13 +1,14 @@
 """Business actions on accounts: sign-up and sign-in by magic link, tokens, phone verification."""
 
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
@@ -57,6 +58,55 @@ def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> Use
     except IntegrityError:
         # A concurrent request made the same account a moment ago.
         return User.objects.select_for_update().get(email=email)
+
+
+# A sign-up whose link was never followed is an email address nobody confirmed (and
+# someone else may have typed): kept this long, then deleted.
+UNCONFIRMED_SIGN_UP_DAYS = 7
+
+
+def unconfirmed_sign_ups_delete() -> int:
+    """Delete the accounts made by a sign-up request whose link nobody followed.
+
+    Only accounts as sign-up left them: never signed in, email unconfirmed, older
+    than UNCONFIRMED_SIGN_UP_DAYS and asked no link since, with their empty profile
+    (no name, no company, no job, no application). An account a moderator filled in
+    the admin, or any staff account, stays. Returns how many went.
+    """
+    cutoff = timezone.now() - timedelta(days=UNCONFIRMED_SIGN_UP_DAYS)
+    pristine = Q(
+        user_type=User.UserType.CANDIDATE,
+        candidate_profile__first_name="",
+        candidate_profile__last_name="",
+        candidate_profile__applications__isnull=True,
+    ) | Q(
+        user_type=User.UserType.EMPLOYER,
+        employer_profile__company_name="",
+        employer_profile__verification_status=EmployerProfile.VerificationStatus.UNVERIFIED,
+        employer_profile__jobs__isnull=True,
+    )
+    unconfirmed = (
+        User.objects.filter(
+            pristine,
+            email_verified=False,
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+            date_joined__lt=cutoff,
+        )
+        .exclude(magic_link_tokens__created_at__gte=cutoff)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    deleted = 0
+    for pk in list(unconfirmed):
+        with transaction.atomic():
+            # Locked and checked again: a link followed meanwhile keeps the account.
+            user = User.objects.select_for_update().filter(pk=pk, last_login__isnull=True).first()
+            if user is not None and not user.email_verified:
+                user.delete()
+                deleted += 1
+    return deleted
 
 
 def _magic_link_token_create(

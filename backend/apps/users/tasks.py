@@ -101,3 +101,13 @@ def purge_expired_sign_in_codes() -> int:
         failures,
     )
     return links + codes + refresh_tokens + failures
+
+
+@shared_task
+def delete_unconfirmed_sign_ups() -> int:
+    """Accounts whose sign-up link nobody followed go after a week (services)."""
+    from apps.users import services
+
+    deleted = services.unconfirmed_sign_ups_delete()
+    logger.info("deleted %d unconfirmed sign-ups", deleted)
+    return deleted

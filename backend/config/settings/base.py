@@ -224,6 +224,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "apps.users.tasks.purge_expired_sign_in_codes",
         "schedule": 60 * 60,
     },
+    "delete-unconfirmed-sign-ups": {
+        "task": "apps.users.tasks.delete_unconfirmed_sign_ups",
+        "schedule": 24 * 60 * 60,
+    },
     "expire-jobs": {"task": "apps.jobs.tasks.expire_jobs", "schedule": 5 * 60},
     "refresh-title-words": {
         "task": "apps.jobs.tasks.title_words_refresh",

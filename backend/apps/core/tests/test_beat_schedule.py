@@ -15,4 +15,5 @@ def test_every_periodic_task_exists_and_the_safety_jobs_are_scheduled():
         "apps.jobs.tasks.hold_jobs_below_minimum_wage",
         "apps.applications.tasks.scrub_application_personal_data",
         "apps.users.tasks.purge_expired_sign_in_codes",
+        "apps.users.tasks.delete_unconfirmed_sign_ups",
     } <= scheduled
