@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.json import KeyTransform
 
 from apps.core.models import BaseModel
 
@@ -17,7 +18,12 @@ class Notification(BaseModel):
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(BaseModel.Meta):
-        indexes = [models.Index(fields=["user", "-created_at"], name="notifications_user_created")]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notifications_user_created"),
+            # Retention finds the notifications of the applications it scrubs by this
+            # (`data__application__in`), not by reading every notification.
+            models.Index(KeyTransform("application", "data"), name="notifications_application"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.user_id}"
