@@ -50,9 +50,6 @@ ALIASES: tuple[tuple[str, str, Seat], ...] = (
     ("De Friese Meren", "Joure", 2753197),  # Dutch name of De Fryske Marren until 2015
 )
 
-# Not listed yet: Dinkelland (its seat Denekamp is missing from cities500 and
-# no coordinates for it were verified) and Vijfheerenlanden (offices in
-# Leerdam, Vianen and Meerkerk, council in Meerkerk, no single seat).
 MUNICIPALITY_SEATS: tuple[tuple[str, str, Seat], ...] = (
     # Groningen
     ("Eemsdelta", "Appingedam", 2759687),  # executive in Appingedam, council in Delfzijl
@@ -89,6 +86,8 @@ MUNICIPALITY_SEATS: tuple[tuple[str, str, Seat], ...] = (
     ("Noordenveld", "Roden", 2748026),
     ("Westerveld", "Diever", 2756855),
     # Overijssel
+    # Denekamp, the seat, is not in cities500: the municipality's own point.
+    ("Dinkelland", "Denekamp", (52.3667, 6.9167)),  # Wikipedia, Dinkelland: 52°22'N 6°55'E
     ("Hof van Twente", "Goor", 2755449),
     ("Olst-Wijhe", "Olst", 2749626),
     ("Rijssen-Holten", "Rijssen", 2748083),
@@ -114,6 +113,9 @@ MUNICIPALITY_SEATS: tuple[tuple[str, str, Seat], ...] = (
     ("De Ronde Venen", "Mijdrecht", 2750815),
     ("Stichtse Vecht", "Maarssen", 2751316),
     ("Utrechtse Heuvelrug", "Doorn", 2756686),
+    # Offices in Vianen and Meerkerk; Wikipedia (de) gives Meerkerk as the seat, which
+    # is not in cities500: the municipality's own point, by Meerkerk.
+    ("Vijfheerenlanden", "Meerkerk", (51.9333, 5.0667)),  # Wikipedia (de): 51°56'N 5°4'E
     # Noord-Holland
     ("Bergen (NH)", "Bergen", 2759154),
     ("Dijk en Waard", "Heerhugowaard", 2754659),

@@ -1,6 +1,7 @@
 """Business actions on candidate profiles."""
 
 import re
+import unicodedata
 from typing import Any
 
 from django.db import transaction
@@ -13,10 +14,15 @@ _SPACES = re.compile(r"\s+")
 
 
 def skills_normalize(skills: list[str]) -> list[str]:
-    """Lower-case, single-spaced, without duplicates, in the order given."""
+    """Lower-case, single-spaced, without duplicates, in the order given.
+
+    In Unicode's compatibility form (NFKC), so that one skill typed on another
+    keyboard (a decomposed é, fullwidth letters) is the same skill, found alike.
+    """
     seen: dict[str, None] = {}
     for skill in skills:
-        cleaned = _SPACES.sub(" ", skill).strip().lower()
+        folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", skill).lower())
+        cleaned = _SPACES.sub(" ", folded).strip()
         if cleaned:
             seen.setdefault(cleaned, None)
     return list(seen)

@@ -310,6 +310,8 @@ def normalize_website(value: str) -> str:
         port = parts.port  # a ValueError when out of range
     except (ValidationError, ValueError) as exc:
         raise invalid from exc
+    if port == 0:  # no server listens there: no link a visitor can open
+        raise invalid
     if "@" in parts.netloc:
         raise ValidationError(
             _("Enter the website's address without a user name or password."), code="invalid"

@@ -1,6 +1,7 @@
 """The verification queue in the Django admin: the same services as the API, with a reason form."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -27,6 +28,15 @@ class DecisionForm(forms.Form):
     )
 
 
+def _readable(detail: Any) -> str:
+    """An API error's detail as one line of text: `field: message` for each field."""
+    if isinstance(detail, dict):
+        return " ".join(f"{field}: {_readable(value)}" for field, value in detail.items())
+    if isinstance(detail, list):
+        return " ".join(_readable(item) for item in detail)
+    return str(detail)
+
+
 def _decision_action(
     service: Callable[..., EmployerProfile], *, name: str, label: str, reason_required: bool
 ) -> Callable[..., HttpResponse | None]:
@@ -50,7 +60,9 @@ def _decision_action(
                     )
                     done += 1
                 except (APIException, ValidationError) as exc:
-                    modeladmin.message_user(request, f"{employer}: {exc.detail}", messages.ERROR)
+                    modeladmin.message_user(
+                        request, f"{employer}: {_readable(exc.detail)}", messages.ERROR
+                    )
             if done:
                 modeladmin.message_user(request, f"{label}: {done} employer(s).", messages.SUCCESS)
             return None

@@ -93,14 +93,27 @@ def employer_profile_update(
     employer = _locked(employer)
     before = _snapshot(employer)
     changes = dict(changes)
-    if employer.verification_status == Status.SUSPENDED and any(
+    identity_changing = any(
         name in changes and changes[name] != before[name] for name in IDENTITY_FIELDS
-    ):
+    )
+    if employer.verification_status == Status.SUSPENDED and identity_changing:
         # Its name and KvK number stay with it: freed, they could come back under a new account.
         raise Conflict(
             code="invalid_transition",
             detail="A suspended employer cannot change its name or KvK number; contact trust and safety.",
         )
+    if employer.verification_status in (Status.PENDING, Status.APPROVED) and not identity_changing:
+        # What the moderator checks (or is about to) stays there; a new name or KvK
+        # number starts over instead, and then anything may be emptied.
+        emptied = [
+            name
+            for name in REQUIRED_FOR_VERIFICATION
+            if name in changes and not changes[name] and before[name]
+        ]
+        if emptied:
+            raise _profile_incomplete_error(
+                emptied, detail="Keep this filled in while your verification stands or is asked."
+            )
     new_kvk = changes.get("kvk_number")
     if (
         new_kvk
@@ -150,6 +163,12 @@ def _missing_for_verification(employer: EmployerProfile) -> list[str]:
     return missing
 
 
+def _profile_incomplete_error(names: list[str], *, detail: str) -> ValidationError:
+    return ValidationError(
+        {name: [ErrorDetail(detail, code="profile_incomplete")] for name in names}
+    )
+
+
 @transaction.atomic
 def employer_verification_request(
     *, employer: EmployerProfile, actor: User, ip: str | None = None
@@ -171,15 +190,8 @@ def employer_verification_request(
         raise _kvk_in_use_error()
     missing = _missing_for_verification(employer)
     if missing:
-        raise ValidationError(
-            {
-                name: [
-                    ErrorDetail(
-                        "Fill this in before asking for verification.", code="profile_incomplete"
-                    )
-                ]
-                for name in missing
-            }
+        raise _profile_incomplete_error(
+            missing, detail="Fill this in before asking for verification."
         )
     before = _snapshot(employer)
     employer.verification_status = Status.PENDING
@@ -224,6 +236,12 @@ def _moderate(
         raise Conflict(
             code="invalid_transition",
             detail=f"An employer that is {employer.verification_status} cannot become {to}.",
+        )
+    missing = _missing_for_verification(employer) if to == Status.APPROVED else []
+    if missing:
+        # The request and the edits keep a pending profile complete; this is for rows made otherwise.
+        raise _profile_incomplete_error(
+            missing, detail="The profile lacks this; the employer must fill it in first."
         )
     before = _snapshot(employer)
     employer.verification_status = to

@@ -42,7 +42,10 @@ class EmployerMeView(APIView):
         description=(
             "Changing `company_name` or `kvk_number` of an approved employer sends it back to "
             "`unverified`. A KvK number another employer holds is 400 `kvk_in_use`. "
-            "A suspended employer keeps its name and KvK number. `company_name`, `address`, "
+            "A suspended employer keeps its name and KvK number. A pending or approved employer "
+            "keeps what a moderator checks: emptying `address`, `postal_code` or `city` is 400 "
+            "`profile_incomplete` on that field (unless the name or KvK number changes too, "
+            "which starts the check over). `company_name`, `address`, "
             "`city` and `sna_certificate_number` are one line: a line break, another control "
             "character or a text-direction override is 400 `invalid`; `company_name` needs 2 "
             "characters that show. `website` is an http or https link to a public domain name "
@@ -203,7 +206,12 @@ def _decision_view(
 
 
 ModerationEmployerApproveView = _decision_view(
-    services.employer_approve, summary="Approve an employer"
+    services.employer_approve,
+    summary="Approve an employer",
+    description=(
+        "From `pending`. A profile lacking what the check needs is 400 `profile_incomplete` "
+        "on each missing field."
+    ),
 )
 ModerationEmployerRejectView = _decision_view(
     services.employer_reject,

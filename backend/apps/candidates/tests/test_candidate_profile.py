@@ -72,6 +72,29 @@ def test_patch_normalises_skills_and_postal_code(client_for, candidate):
     assert candidate.date_of_birth == date(2001, 5, 17)
 
 
+def test_skills_written_in_other_unicode_forms_are_one_skill(client_for, candidate):
+    response = client_for(candidate.user).patch(
+        URL,
+        {
+            # composed and decomposed é; fullwidth letters; a no-break space
+            "skills": [
+                "Café",
+                "cafe\u0301",
+                "\uff26\uff4f\uff52\uff4b\uff4c\uff49\uff46\uff54",
+                "forklift",
+                "order\u00a0picking",
+                "order picking",
+            ],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert response.json()["skills"] == ["café", "forklift", "order picking"]
+    candidate.refresh_from_db()
+    assert candidate.skills == ["caf\u00e9", "forklift", "order picking"]
+
+
 def test_coordinates_given_are_stored(client_for, candidate):
     response = client_for(candidate.user).patch(
         URL, {"latitude": 51.9225, "longitude": 4.47917}, format="json"

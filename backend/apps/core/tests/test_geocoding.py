@@ -110,9 +110,6 @@ MUNICIPALITIES_2025 = (
     "Nederweert", "Peel en Maas", "Roerdalen", "Roermond", "Simpelveld", "Sittard-Geleen",
     "Stein", "Vaals", "Valkenburg aan de Geul", "Venlo", "Venray", "Voerendaal", "Weert",
 )  # fmt: skip
-# No seat could be settled for these: Denekamp is missing from the source and
-# Vijfheerenlanden spreads its town hall over Leerdam, Vianen and Meerkerk.
-MUNICIPALITIES_LEFT_OUT = {"Dinkelland", "Vijfheerenlanden"}
 
 NEAR = 0.05  # degrees
 
@@ -294,13 +291,29 @@ def test_place_list_is_large_sorted_and_of_known_kinds():
         assert 3.3 <= float(row["longitude"]) <= 7.3, row
 
 
-def test_every_municipality_of_2025_is_found_but_the_two_left_out():
+def test_every_municipality_of_2025_is_found():
     assert len(MUNICIPALITIES_2025) == len(set(MUNICIPALITIES_2025)) == 342
     geocoder = OfflineGeocoder()
 
     missing = [name for name in MUNICIPALITIES_2025 if geocoder.locate(city=name) is None]
 
-    assert sorted(missing) == sorted(MUNICIPALITIES_LEFT_OUT)
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("name", "latitude", "longitude"),
+    [
+        ("Dinkelland", 52.3667, 6.9167),  # its seat Denekamp is not in the source
+        ("Vijfheerenlanden", 51.9333, 5.0667),  # by Meerkerk, its seat
+    ],
+)
+def test_the_municipalities_without_a_seat_in_the_source_lie_where_wikipedia_puts_them(
+    name, latitude, longitude
+):
+    found = OfflineGeocoder().locate(city=name)
+
+    assert found is not None
+    assert (found.label, found.latitude, found.longitude) == (name, latitude, longitude)
 
 
 def test_municipality_rows_are_exactly_the_non_place_municipalities():
@@ -308,11 +321,7 @@ def test_municipality_rows_are_exactly_the_non_place_municipalities():
     place_keys = {place_key(r["name"]) for r in rows if r["kind"] == "place"}
     municipality_names = {r["name"] for r in rows if r["kind"] == "municipality"}
 
-    expected = {
-        name
-        for name in MUNICIPALITIES_2025
-        if place_key(name) not in place_keys and name not in MUNICIPALITIES_LEFT_OUT
-    } - {
+    expected = {name for name in MUNICIPALITIES_2025 if place_key(name) not in place_keys} - {
         "'s-Gravenhage"
     }  # an alias of The Hague
 

@@ -82,3 +82,13 @@ def test_seed_demo_pays_at_least_a_newer_minimum_wage():
     assert offered.exists()
     offers = offered.values_list("offered_hourly_wage", flat=True)
     assert all(wage is not None and wage >= raised for wage in offers)
+
+
+def test_the_demo_moderator_can_work_in_the_admin():
+    """Moderators reach the verification queue and the audit trail through their group."""
+    call_command("seed_demo", verbosity=0)
+
+    moderator = User.objects.get(email="moderator@demo.safejob.test")
+    assert moderator.is_moderator
+    assert moderator.has_perm("employers.view_employerprofile")
+    assert moderator.has_perm("safety.view_auditevent")

@@ -303,6 +303,8 @@ def test_a_website_is_normalised(raw, stored):
         "ftp://bakkerij.nl",
         "javascript:alert(1)",
         "https://bakkerij.nl:99999/",
+        "https://bakkerij.nl:0/",  # no server listens on port 0
+        "https://bakkerij.nl:00/",
         "https://user:pw@evil.example",
         "https://user@bakkerij.nl",
         "https://bakkerij.nl@evil.example",

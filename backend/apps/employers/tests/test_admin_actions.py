@@ -94,6 +94,27 @@ def test_approving_a_non_pending_employer_reports_the_refusal(admin_client_for_m
     assert not AuditEvent.objects.exists()
 
 
+def test_approving_an_incomplete_profile_reports_the_missing_fields(admin_client_for_moderator):
+    client, _ = admin_client_for_moderator
+    employer = EmployerProfileFactory(verification_status="pending", address="", city="")
+
+    response = client.post(
+        CHANGELIST,
+        {"action": "approve", "_selected_action": [employer.pk], "apply": "Approve", "reason": ""},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    [message] = [str(m) for m in response.context["messages"]]
+    assert message == (
+        f"{employer}: address: The profile lacks this; the employer must fill it in first. "
+        "city: The profile lacks this; the employer must fill it in first."
+    )
+    employer.refresh_from_db()
+    assert employer.verification_status == "pending"
+    assert not AuditEvent.objects.exists()
+
+
 def test_profiles_cannot_be_added_or_deleted_in_the_admin(admin_client_for_moderator):
     client, _ = admin_client_for_moderator
     employer = EmployerProfileFactory()

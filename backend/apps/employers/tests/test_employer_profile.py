@@ -302,3 +302,55 @@ def test_a_website_that_is_no_link_is_one_error(client_for):
         {"code": "invalid", "detail": "Enter a valid URL.", "attr": "website"}
     ]
     assert snapshot(employer) == before
+
+
+@pytest.mark.parametrize("status", ["pending", "approved"])
+@pytest.mark.parametrize(
+    ("changes", "emptied"),
+    [
+        ({"address": ""}, {"address"}),
+        ({"city": ""}, {"city"}),
+        ({"postal_code": "", "city": ""}, {"postal_code", "city"}),
+    ],
+)
+def test_an_employer_asking_for_or_holding_its_check_keeps_what_the_check_needs(
+    client_for, status, changes, emptied
+):
+    employer = EmployerProfileFactory(verification_status=status)
+    before = snapshot(employer)
+
+    response = client_for(employer.user).patch(URL, changes, format="json")
+
+    assert response.status_code == 400
+    assert {(e["attr"], e["code"]) for e in response.json()["errors"]} == {
+        (name, "profile_incomplete") for name in emptied
+    }
+    assert snapshot(employer) == before
+    assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["unverified", "rejected"])
+def test_an_employer_not_waiting_for_a_check_may_empty_its_address(client_for, status):
+    employer = EmployerProfileFactory(verification_status=status)
+
+    response = client_for(employer.user).patch(URL, {"address": ""}, format="json")
+
+    assert response.status_code == 200
+    employer.refresh_from_db()
+    assert (employer.address, employer.verification_status) == ("", status)
+
+
+def test_an_approved_employer_emptying_its_kvk_number_drops_to_unverified_instead(client_for):
+    employer = ApprovedEmployerFactory()
+
+    response = client_for(employer.user).patch(
+        URL, {"kvk_number": "", "address": ""}, format="json"
+    )
+
+    assert response.status_code == 200
+    employer.refresh_from_db()
+    assert (employer.verification_status, employer.kvk_number, employer.address) == (
+        "unverified",
+        "",
+        "",
+    )

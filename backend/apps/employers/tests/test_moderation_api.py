@@ -129,3 +129,31 @@ def test_employer_me_endpoints(actors, client_for, actor, me_status, verificatio
     assert (me.status_code, verification.status_code) == (me_status, verification_status)
     if verification_status != 202:
         assert employer_state() == before
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("anonymous", 401),
+        ("candidate", 403),
+        ("other_candidate", 403),
+        ("moderator", 403),
+        ("employer", 200),
+        ("other_employer", 200),
+        ("unverified_employer", 200),
+    ],
+)
+def test_changing_a_profile_is_for_its_employer_alone(actors, client_for, actor, status):
+    before = employer_state()
+
+    response = client_for(actors[actor]).patch(
+        "/api/v1/employers/me/", {"description": "Nu ook op zaterdag."}, format="json"
+    )
+
+    assert response.status_code == status
+    if status != 200:
+        assert employer_state() == before
+        return
+    changed = EmployerProfile.objects.filter(description="Nu ook op zaterdag.")
+    assert [employer.user for employer in changed] == [actors[actor]]
+    assert response.json()["id"] == str(changed.get().pk)

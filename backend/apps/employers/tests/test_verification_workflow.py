@@ -177,6 +177,32 @@ def test_rejecting_and_suspending_need_a_reason(actors, client_for, action, body
     assert not AuditEvent.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("fields", "missing"),
+    [
+        ({"address": ""}, {"address"}),
+        ({"postal_code": "", "city": ""}, {"postal_code", "city"}),
+        ({"location": None}, {"latitude"}),
+    ],
+)
+def test_a_profile_no_longer_complete_is_not_approved(
+    actors, client_for, django_capture_on_commit_callbacks, fields, missing
+):
+    employer = EmployerProfileFactory(verification_status="pending", **fields)
+    before = list(EmployerProfile.objects.filter(pk=employer.pk).values())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(actors["moderator"]).post(moderation(employer, "approve"))
+
+    assert response.status_code == 400
+    assert {(e["attr"], e["code"]) for e in response.json()["errors"]} == {
+        (name, "profile_incomplete") for name in missing
+    }
+    assert list(EmployerProfile.objects.filter(pk=employer.pk).values()) == before
+    assert not AuditEvent.objects.exists()
+    assert mail.outbox == []
+
+
 def test_approval_records_who_and_when_and_emails_the_employer(
     actors, client_for, django_capture_on_commit_callbacks
 ):

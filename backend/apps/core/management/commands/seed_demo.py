@@ -16,6 +16,7 @@ from apps.core.geocoding import geocode
 from apps.employers.models import EmployerProfile
 from apps.jobs.demo import seed_jobs
 from apps.users.models import User
+from apps.users.services import moderators_group
 
 DEMO_DOMAIN = "demo.safejob.test"
 JOBS = 300
@@ -158,6 +159,7 @@ class Command(BaseCommand):
         created = 0
         moderator, made = self._user("moderator", User.UserType.ADMIN, is_staff=True)
         created += made
+        moderator.groups.add(moderators_group())  # the admin's queue and audit trail
         for name, first, last, city, skills, km, wage, born, discoverable in CANDIDATES:
             user, made = self._user(name, User.UserType.CANDIDATE)
             created += made
