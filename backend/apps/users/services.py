@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
@@ -65,13 +65,13 @@ def _user_get_or_create_for_sign_up(*, email: str, user_type: str | None) -> Use
 UNCONFIRMED_SIGN_UP_DAYS = 7
 
 
-def unconfirmed_sign_ups_delete() -> int:
-    """Delete the accounts made by a sign-up request whose link nobody followed.
+def unconfirmed_sign_ups() -> QuerySet[User]:
+    """The accounts made by a sign-up request whose link nobody followed, a week on.
 
-    Only accounts as sign-up left them: never signed in, email unconfirmed, older
-    than UNCONFIRMED_SIGN_UP_DAYS and asked no link since, with their empty profile
-    (no name, no company, no job, no application). An account a moderator filled in
-    the admin, or any staff account, stays. Returns how many went.
+    Only accounts as sign-up left them: never signed in, email unconfirmed, active,
+    older than UNCONFIRMED_SIGN_UP_DAYS and asked no link since, with their empty
+    profile (no name, no company, no job, no application). An account a moderator
+    filled in or deactivated in the admin, or any staff account, is not one.
     """
     cutoff = timezone.now() - timedelta(days=UNCONFIRMED_SIGN_UP_DAYS)
     pristine = Q(
@@ -85,28 +85,36 @@ def unconfirmed_sign_ups_delete() -> int:
         employer_profile__verification_status=EmployerProfile.VerificationStatus.UNVERIFIED,
         employer_profile__jobs__isnull=True,
     )
-    unconfirmed = (
-        User.objects.filter(
-            pristine,
-            email_verified=False,
-            last_login__isnull=True,
-            is_staff=False,
-            is_superuser=False,
-            date_joined__lt=cutoff,
-        )
-        .exclude(magic_link_tokens__created_at__gte=cutoff)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    deleted = 0
-    for pk in list(unconfirmed):
-        with transaction.atomic():
-            # Locked and checked again: a link followed meanwhile keeps the account.
-            user = User.objects.select_for_update().filter(pk=pk, last_login__isnull=True).first()
-            if user is not None and not user.email_verified:
-                user.delete()
-                deleted += 1
-    return deleted
+    return User.objects.filter(
+        pristine,
+        email_verified=False,
+        last_login__isnull=True,
+        # A deactivated account is an admin's block: the address gets no more mail.
+        is_active=True,
+        is_staff=False,
+        is_superuser=False,
+        date_joined__lt=cutoff,
+    ).exclude(magic_link_tokens__created_at__gte=cutoff)
+
+
+@transaction.atomic
+def unconfirmed_sign_up_delete(*, user_id: Any) -> bool:
+    """Delete the account if it is still an unconfirmed sign-up once locked.
+
+    A link asked for since it was listed (its token is made under this lock), a
+    link followed, or an admin's edit keeps it.
+    """
+    user = User.objects.select_for_update().filter(pk=user_id).first()
+    if user is None or not unconfirmed_sign_ups().filter(pk=user_id).exists():
+        return False
+    user.delete()
+    return True
+
+
+def unconfirmed_sign_ups_delete() -> int:
+    """Delete every unconfirmed sign-up (daily): returns how many went."""
+    listed = list(unconfirmed_sign_ups().values_list("pk", flat=True).distinct())
+    return sum(unconfirmed_sign_up_delete(user_id=pk) for pk in listed)
 
 
 def _magic_link_token_create(

@@ -12,7 +12,7 @@ from apps.employers.models import EmployerProfile
 from apps.jobs.tests.factories import JobFactory
 from apps.users import tasks
 from apps.users.models import MagicLinkToken, User
-from apps.users.services import user_create
+from apps.users.services import unconfirmed_sign_up_delete, unconfirmed_sign_ups, user_create
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +86,9 @@ def _kept_accounts() -> None:
     applied = user_create(email="applied@example.nl", user_type="candidate")
     ApplicationFactory(candidate=applied.candidate_profile)
     User.objects.create_user("mod@example.nl", user_type="admin")
+    blocked = user_create(email="blocked@example.nl", user_type="candidate")
+    blocked.is_active = False  # an admin's block: deleting it would mail the address again
+    blocked.save()
 
 
 def test_accounts_someone_confirmed_used_or_filled_in_stay():
@@ -99,3 +102,17 @@ def test_accounts_someone_confirmed_used_or_filled_in_stay():
         assert tasks.delete_unconfirmed_sign_ups() == 1
 
     assert set(User.objects.all()) == kept
+
+
+def test_a_link_asked_after_the_list_was_read_keeps_the_account(ask):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        user = ask("tussendoor@example.nl", user_type="employer")
+
+    with time_machine.travel(start + WEEK * 2, tick=False):
+        listed = list(unconfirmed_sign_ups().values_list("pk", flat=True))
+        assert ask("tussendoor@example.nl") == user  # while the task goes down its list
+        assert unconfirmed_sign_up_delete(user_id=user.pk) is False
+
+    assert listed == [user.pk]
+    assert MagicLinkToken.objects.filter(user=user, used_at__isnull=True).count() == 2
