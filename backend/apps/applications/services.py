@@ -105,7 +105,13 @@ def _tell_candidate(application: Application, note: str = "") -> None:
     )
 
 
-def _tell_employer(application: Application, *, message: str, note: str = "") -> None:
+def _tell_employer(
+    application: Application,
+    *,
+    message: str,
+    note: str = "",
+    raised: texts.RaisedToMinimum | None = None,
+) -> None:
     """`message`: what the candidate did (texts.MESSAGES), told in the employer's language."""
     user = application.job.employer.user
     language = texts.language_of(user)
@@ -118,7 +124,7 @@ def _tell_employer(application: Application, *, message: str, note: str = "") ->
         job=application.job.title,
         name=name.strip() or texts.ANYONE[language],
         status=texts.status(application.status, language),
-        note=note,
+        note=f"{raised.note(language)} {note}".strip() if raised else note,
     )
     notification_create(
         user=user,
@@ -257,25 +263,31 @@ def application_transition(
         wage = hourly_wage if hourly_wage is not None else application.job.hourly_wage
         _check_fair_offer(application, wage)
         application.offered_hourly_wage = wage
-    if to_status == Status.HIRED:
-        note = _offer_up_to_minimum(application, note)
+    raised = _offer_up_to_minimum(application) if to_status == Status.HIRED else None
     from_status = application.status
     application.status = to_status
     application.save(update_fields=["status", "offered_hourly_wage", "updated_at"])
-    _record(application=application, from_status=from_status, actor=actor, note=note)
+    # The history says why in its one language; each side's notification in its own.
+    why = raised.note("en") if raised else ""
+    _record(
+        application=application,
+        from_status=from_status,
+        actor=actor,
+        note=f"{why} {note}".strip(),  # first: a notification keeps the first 2,000 characters
+    )
 
     if side == EMPLOYER:
         _tell_candidate(application, note)
     elif application.job.employer.is_verified:
         # An employer no longer approved (suspended, say) has lost sight of its
         # applicants: their moves and notes do not reach it, in the app or by email.
-        _tell_employer(application, message=f"application.{to_status}", note=note)
+        _tell_employer(application, message=f"application.{to_status}", note=note, raised=raised)
     if to_status == Status.HIRED:
         application.job = job_fill_if_complete(application.job)  # as it is now: filled, maybe
     return application
 
 
-def _offer_up_to_minimum(application: Application, note: str) -> str:
+def _offer_up_to_minimum(application: Application) -> texts.RaisedToMinimum | None:
     """An offer the minimum has since risen above is taken at the minimum, as the law pays.
 
     It was fair when made, but the minimum grows each January and July, and a
@@ -286,13 +298,9 @@ def _offer_up_to_minimum(application: Application, note: str) -> str:
     offered = application.offered_hourly_wage
     minimum, age, day = _fair_minimum(application)
     if offered is None or offered >= minimum:
-        return note
+        return None
     application.offered_hourly_wage = minimum
-    why = (
-        f"The offer of €{offered} an hour is below the statutory minimum wage for this"
-        f" candidate (aged {age} on {day:%d-%m-%Y}), €{minimum}; the hire is at €{minimum}."
-    )
-    return f"{why} {note}".strip()  # first: a notification keeps the first 2,000 characters
+    return texts.RaisedToMinimum(offered=offered, minimum=minimum, age=age, day=day)
 
 
 def hired_count(job: Job) -> int:

@@ -10,6 +10,7 @@ placeholders.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from apps.users.emails import email_language
@@ -101,9 +102,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "nl": (
             "{job}: het loon is lager dan het nieuwe minimumloon",
-            "Het wettelijk minimumloon voor de werkenden van deze vacature is op {starts_on}"
-            " €{minimum} per uur. Je vacature staat niet meer in de zoekresultaten; verhoog"
-            " het loon, dan publiceert een moderator de vacature opnieuw.",
+            "Op {starts_on} is het wettelijk minimumloon voor deze vacature €{minimum} per"
+            " uur. Je vacature staat niet meer in de zoekresultaten; verhoog het loon, dan"
+            " publiceert een moderator de vacature opnieuw.",
         ),
     },
 }
@@ -112,6 +113,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 EXTRAS: dict[str, dict[str, str]] = {
     "offer": {"en": " The offer: €{wage} an hour.", "nl": " Het aanbod: €{wage} per uur."},
     "note": {"en": " Note: {note}", "nl": " Toelichting: {note}"},
+    # An offer accepted after the minimum rose above it (apps/applications/services.py).
+    "raised_to_minimum": {
+        "en": "The offer of €{offered} an hour is below the statutory minimum wage for this"
+        " candidate (aged {age} on {day}), €{minimum}; the hire is at €{minimum}.",
+        "nl": "Het aanbod van €{offered} per uur is lager dan het wettelijk minimumloon voor"
+        " deze kandidaat ({age} jaar op {day}), €{minimum}; de aanname is tegen €{minimum}.",
+    },
 }
 
 # What a candidate is told when the platform ended the application, by the note the
@@ -137,6 +145,30 @@ SYSTEM_NOTES: dict[str, dict[str, str]] = {
 ANYONE = {"en": "A candidate", "nl": "Een kandidaat"}
 
 
+def money(amount: Decimal, language: str) -> str:
+    """Euros and cents as the language writes them: 14.71, 14,71."""
+    text = f"{amount:.2f}"
+    return text.replace(".", ",") if language == "nl" else text
+
+
+@dataclass(frozen=True)
+class RaisedToMinimum:
+    """An offer the statutory minimum had risen above by the time it was accepted."""
+
+    offered: Decimal
+    minimum: Decimal
+    age: int
+    day: date
+
+    def note(self, language: str) -> str:
+        return EXTRAS["raised_to_minimum"][language].format(
+            offered=money(self.offered, language),
+            minimum=money(self.minimum, language),
+            age=self.age,
+            day=f"{self.day:%d-%m-%Y}",
+        )
+
+
 def language_of(user: User) -> str:
     return email_language(user.preferred_language)
 
@@ -153,11 +185,15 @@ def text(
     note: str = "",
     **values: object,
 ) -> Text:
-    """The message of `kind` in `language`, with an offer's wage and a note appended."""
+    """The message of `kind` in `language`, with an offer's wage and a note appended.
+
+    Amounts (Decimal values) are written as the language writes them.
+    """
     title, body = MESSAGES[kind][language]
+    values = {k: money(v, language) if isinstance(v, Decimal) else v for k, v in values.items()}
     rendered = body.format(**values)
     if offer is not None:
-        rendered += EXTRAS["offer"][language].format(wage=offer)
+        rendered += EXTRAS["offer"][language].format(wage=money(offer, language))
     if note:
         note = SYSTEM_NOTES.get(note, {}).get(language, note)
         rendered += EXTRAS["note"][language].format(note=note)

@@ -70,7 +70,7 @@ def test_a_dutch_candidate_and_an_english_employer_each_read_their_own(
         (
             "Orderpicker: aanbod gedaan",
             "Je sollicitatie op “Orderpicker” bij Bakkerij Jansen is nu: aanbod gedaan."
-            " Het aanbod: €16.00 per uur.",
+            " Het aanbod: €16,00 per uur.",
         ),
     ]
     assert told(employer) == [
@@ -164,8 +164,8 @@ def test_a_dutch_employer_reads_that_a_new_minimum_took_its_job_out_of_search():
     assert told(job.employer.user) == [
         (
             "Kok: het loon is lager dan het nieuwe minimumloon",
-            "Het wettelijk minimumloon voor de werkenden van deze vacature is op 01-02-2027"
-            " €15.00 per uur. Je vacature staat niet meer in de zoekresultaten; verhoog het"
-            " loon, dan publiceert een moderator de vacature opnieuw.",
+            "Op 01-02-2027 is het wettelijk minimumloon voor deze vacature €15,00 per uur."
+            " Je vacature staat niet meer in de zoekresultaten; verhoog het loon, dan"
+            " publiceert een moderator de vacature opnieuw.",
         )
     ]

@@ -14,10 +14,13 @@ from apps.notifications.models import Notification
 pytestmark = pytest.mark.django_db
 
 
-def offer_then_accept(client_for, *, born, starts_on, wage, offered_on, accepted_on):
+def offer_then_accept(
+    client_for, *, born, starts_on, wage, offered_on, accepted_on, employer_language="en"
+):
     with time_machine.travel(offered_on, tick=False):
         application = ApplicationFactory(
             status="shortlisted",
+            job__employer__user__preferred_language=employer_language,
             candidate__date_of_birth=born,
             job__starts_on=starts_on,
             job__hourly_wage=Decimal("20.00"),
@@ -63,6 +66,31 @@ def test_a_worker_who_turned_21_meanwhile_is_hired_at_the_adult_minimum(client_f
         user=application.job.employer.user, kind="application.status_changed"
     )
     assert told.body.endswith(f"Note: {why}")
+
+
+def test_a_dutch_employer_reads_why_in_dutch_while_the_history_keeps_one_text(client_for):
+    application, accepted = offer_then_accept(
+        client_for,
+        born=date(2005, 3, 3),
+        starts_on=date(2026, 2, 15),
+        wage="11.77",
+        offered_on=date(2026, 2, 1),
+        accepted_on=date(2026, 3, 10),
+        employer_language="nl",
+    )
+
+    assert accepted.status_code == 200
+    told = Notification.objects.get(
+        user=application.job.employer.user, kind="application.status_changed"
+    )
+    assert told.body == (
+        f"{application.candidate.first_name} heeft je aanbod voor “{application.job.title}”"
+        " aangenomen. Toelichting: Het aanbod van €11,77 per uur is lager dan het wettelijk"
+        " minimumloon voor deze kandidaat (21 jaar op 10-03-2026), €14,71; de aanname is"
+        " tegen €14,71. Tot maandag!"
+    )
+    event = ApplicationEvent.objects.filter(application=application).latest("created_at")
+    assert event.note.startswith("The offer of €11.77 an hour is below the statutory minimum")
 
 
 def test_an_offer_still_fair_at_acceptance_is_taken_as_it_is(client_for):
