@@ -185,9 +185,12 @@ class PhoneStartView(FirstRefusalEnds, APIView):
         tags=["users"],
         summary="Text a 6-digit code to a phone number",
         description=(
-            "A mobile number of any country; without a country code it is Dutch. A number"
-            " that takes no text message (a landline, premium-rate, toll-free or VoIP"
-            " number) is 400 `invalid_phone_number`."
+            "A mobile number; without a country code it is Dutch. A number that takes no"
+            " text message (a landline, premium-rate, toll-free or VoIP number) is 400"
+            " `invalid_phone_number`; a mobile number of a country the platform does not"
+            " text (by default it texts the EU and EEA with their outermost regions, the"
+            " Dutch Caribbean, Switzerland, the United Kingdom and Ukraine) is 400"
+            " `phone_country_not_supported`."
         ),
         request=PhoneNumberSerializer,
         responses={202: DetailSerializer},

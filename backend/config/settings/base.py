@@ -484,10 +484,12 @@ def _sms_countries(name: str, default: str) -> frozenset[str]:
 
 # Texts cost money and some countries' numbers cost a lot: "SMS pumping" has a
 # platform text numbers that pay the fraudster. The platform's workers come from the
-# EU and EEA, Switzerland, the United Kingdom and Ukraine.
+# EU and EEA (with the outermost regions, numbered apart: RE, GP, MQ, GF, YT, MF),
+# the Dutch Caribbean (BQ; AW, CW, SX), Switzerland, the United Kingdom and Ukraine.
 SMS_COUNTRIES = _sms_countries(
     "SMS_COUNTRIES",
-    "AT,BE,BG,CH,CY,CZ,DE,DK,EE,ES,FI,FR,GB,GR,HR,HU,IE,IS,IT,LI,LT,LU,LV,MT,NL,NO,PL,PT,RO,SE,SI,SK,UA",
+    "AT,BE,BG,CH,CY,CZ,DE,DK,EE,ES,FI,FR,GB,GR,HR,HU,IE,IS,IT,LI,LT,LU,LV,MT,NL,NO,PL,PT,RO,SE,"
+    "SI,SK,UA,RE,GP,MQ,GF,YT,MF,BQ,AW,CW,SX",
 )
 SMS_FILE_PATH = str(REPO_DIR / env("SMS_FILE_PATH", default=str(LOCAL_DIR / "sms.jsonl")))
 

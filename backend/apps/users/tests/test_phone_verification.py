@@ -229,6 +229,8 @@ def test_numbers_that_take_no_text_are_refused(start, texts, number):
         ("+40 721 234 567", "+40721234567"),  # Romanian mobile
         ("+380 50 123 4567", "+380501234567"),  # Ukrainian mobile
         ("+44 7400 123456", "+447400123456"),  # British mobile
+        ("+599 701 2345", "+5997012345"),  # Bonaire: the Netherlands, numbered apart
+        ("+262 692 12 34 56", "+262692123456"),  # Réunion: France, numbered apart
     ],
 )
 def test_mobile_numbers_of_the_countries_workers_come_from_get_a_code(start, texts, number, stored):
@@ -258,7 +260,7 @@ def test_mobile_numbers_of_other_countries_are_refused(start, texts, number):
     [error] = response.json()["errors"]
     assert (error["code"], error["attr"]) == ("phone_country_not_supported", "phone_number")
     assert error["detail"].startswith(
-        "Codes are texted to mobile numbers of these countries only: AT, BE, BG, CH,"
+        "Codes are texted to mobile numbers of these countries only: AT, AW, BE, BG, BQ, CH,"
     )
     assert not PhoneVerification.objects.exists()
     assert texts() == []
