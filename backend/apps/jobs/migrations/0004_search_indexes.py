@@ -10,6 +10,10 @@ All are partial on `status = 'published'`, the only jobs search shows:
 Written as SQL because they are the search's, not the model's: the ORM never
 builds queries that use them. CONCURRENTLY, so that adding them to a large
 table does not stop writes.
+
+An interrupted build (a timeout, a cancelled deploy) leaves an INVALID index of
+the name behind: each is dropped first, so that running the migration again
+builds it whole instead of failing or keeping the invalid one.
 """
 
 from django.db import migrations
@@ -31,8 +35,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            sql=f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON jobs_job {definition} "
-            "WHERE status = 'published'",
+            sql=[
+                f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
+                f"CREATE INDEX CONCURRENTLY {name} ON jobs_job {definition} "
+                "WHERE status = 'published'",
+            ],
             reverse_sql=f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
         )
         for name, definition in INDEXES.items()

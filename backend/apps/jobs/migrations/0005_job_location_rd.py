@@ -39,8 +39,12 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunSQL(
-            sql="CREATE INDEX CONCURRENTLY IF NOT EXISTS jobs_published_location_rd"
-            " ON jobs_job USING gist (location_rd) WHERE status = 'published'",
+            sql=[
+                # An interrupted build leaves an INVALID index: built whole on a rerun.
+                "DROP INDEX CONCURRENTLY IF EXISTS jobs_published_location_rd",
+                "CREATE INDEX CONCURRENTLY jobs_published_location_rd"
+                " ON jobs_job USING gist (location_rd) WHERE status = 'published'",
+            ],
             reverse_sql="DROP INDEX CONCURRENTLY IF EXISTS jobs_published_location_rd",
         ),
     ]

@@ -13,6 +13,10 @@ the category to keep 1,500); the type alone has its own.
 Partial on `status = 'published'`, as search's others (0004); btrees of few
 distinct values, so deduplicated small: about 1.4 MB each over 200,000 jobs.
 CONCURRENTLY, so that adding them to a large table does not stop writes.
+
+An interrupted build (a timeout, a cancelled deploy) leaves an INVALID index of
+the name behind: each is dropped first, so that running the migration again
+builds it whole instead of failing or keeping the invalid one.
 """
 
 from django.db import migrations
@@ -31,8 +35,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            sql=f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON jobs_job {definition} "
-            "WHERE status = 'published'",
+            sql=[
+                f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
+                f"CREATE INDEX CONCURRENTLY {name} ON jobs_job {definition} "
+                "WHERE status = 'published'",
+            ],
             reverse_sql=f"DROP INDEX CONCURRENTLY IF EXISTS {name}",
         )
         for name, definition in INDEXES.items()

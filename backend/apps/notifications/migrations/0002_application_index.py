@@ -16,6 +16,11 @@ class Migration(migrations.Migration):
     dependencies = [("notifications", "0001_initial")]
 
     operations = [
+        # An interrupted build leaves an INVALID index of the name: built whole on a rerun.
+        migrations.RunSQL(
+            "DROP INDEX CONCURRENTLY IF EXISTS notifications_application",
+            reverse_sql=migrations.RunSQL.noop,
+        ),
         AddIndexConcurrently(
             model_name="notification",
             index=models.Index(
