@@ -251,7 +251,9 @@ class JobPublishView(APIView):
         summary="Publish my job",
         description=(
             "200 with `published`, or `pending_review` with `risk_flags` when screening holds it. "
-            "403 `employer_not_verified`; 400 `below_minimum_wage`. Publishing again changes nothing."
+            "403 `employer_not_verified`; 400 `below_minimum_wage` when `hourly_wage` is below the"
+            " statutory minimum for `min_age` on `starts_on`, or today for a job already under way"
+            " (the people it finds are paid from today). Publishing again changes nothing."
         ),
         request=None,
         responses=JOB_CHANGED,
