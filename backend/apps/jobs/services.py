@@ -172,10 +172,15 @@ def job_publish(*, job: Job, actor: User) -> Job:
     if job.status not in (Status.DRAFT, Status.REJECTED):
         raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be published.")
     _check_minimum_wage(job)
+    rejected = job.status == Status.REJECTED
     # A job a moderator took down goes back to them, however it screens now: an
     # employer could otherwise edit out what a rule saw and skip the decision.
-    _publish_or_hold(job, actor=actor, hold=job.status == Status.REJECTED)
+    _publish_or_hold(job, actor=actor, hold=rejected)
     job.closed_at = None  # open again (retention counted from the rejection)
+    if rejected:
+        # Its last publication ended with the rejection; approval starts a new one. Kept,
+        # its old date would have the expiry task close the job before a moderator saw it.
+        job.expires_at = None
     job.save()
     _after_commit_refresh_search(job, was_visible=False)
     return job
