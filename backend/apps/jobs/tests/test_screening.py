@@ -126,6 +126,61 @@ def assert_only_flag(description: str, code: str, severity: Severity, fragment: 
             id="en-one-off-payment",
         ),
         pytest.param("Transfer €50 to secure the job.", "Transfer €50", id="en-transfer"),
+        pytest.param(
+            "Om je plek te reserveren vragen we een aanbetaling van €150.",
+            "aanbetaling van €150",
+            id="aanbetaling",
+        ),
+        pytest.param(
+            "Startkosten: €100 (wordt verrekend met je eerste salaris).",
+            "Startkosten",
+            id="startkosten",
+        ),
+        pytest.param(
+            "Voor de VCA-cursus rekenen wij €95, dit wordt ingehouden op je eerste loon.",
+            "rekenen wij €95",
+            id="rekenen-wij",
+        ),
+        pytest.param(
+            "We charge €60 for your safety shoes and vest, payable in cash on day one.",
+            "We charge €60",
+            id="we-charge",
+        ),
+        pytest.param(
+            "Er geldt een eigen bijdrage van €50 voor de intake.",
+            "eigen bijdrage van €50",
+            id="eigen-bijdrage-intake",
+        ),
+        pytest.param(
+            "Workers pay for their own safety shoes.",
+            "pay for their own safety shoes",
+            id="pay-for-their-own",
+        ),
+        pytest.param(
+            "Bij ons betaal je €50 voor je VCA-cursus.", "betaal je €50", id="bij-ons-betaal-je"
+        ),
+        pytest.param(
+            "We ask you to pay for your uniform before the first shift.",
+            "pay for your uniform",
+            id="we-ask-you-to-pay",
+        ),
+        pytest.param(
+            "The agency will charge you €120 for the VCA course.",
+            "charge you €120",
+            id="agency-will-charge",
+        ),
+        # Given back later, it was asked first.
+        pytest.param("Wij betalen je borg terug bij vertrek.", "borg", id="borg-terugbetaald"),
+        pytest.param(
+            "Wij betalen je €50 inschrijfgeld terug na drie maanden.",
+            "inschrijfgeld",
+            id="inschrijfgeld-terugbetaald",
+        ),
+        pytest.param(
+            "We refund your registration fee after 3 months.",
+            "registration fee",
+            id="fee-refunded",
+        ),
     ],
 )
 def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
@@ -165,6 +220,24 @@ def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
         pytest.param("Je betaalt alleen €1 eigen bijdrage voor koffie.", id="koffie"),
         pytest.param("You will pay €0 for your uniform, we provide it.", id="pay-zero-uniform"),
         pytest.param("Applicants need to pay €0, registration is free.", id="pay-zero"),
+        # The employer or its client paying for the worker's training or gear.
+        pytest.param("We pay for your VCA training and your safety shoes.", id="we-pay-for"),
+        pytest.param("We'll pay for your course.", id="we-ll-pay-for"),
+        pytest.param("We will also pay for the training.", id="we-will-also-pay-for"),
+        pytest.param("Wij betalen de VCA-cursus.", id="wij-betalen-de-cursus"),
+        pytest.param("Wij betalen je opleiding en je werkkleding.", id="wij-betalen-je-opleiding"),
+        pytest.param("Goed nieuws: wij betalen het certificaat voor je.", id="wij-certificaat"),
+        pytest.param("De werkgever betaalt je VCA.", id="de-werkgever-betaalt"),
+        pytest.param("Onze klant betaalt de training volledig.", id="onze-klant-betaalt"),
+        pytest.param("The company pays for your uniform.", id="the-company-pays"),
+        pytest.param(
+            "De opdrachtgever betaalt je na de eerste maand €250 startbonus.", id="startbonus"
+        ),
+        pytest.param("Wij vergoeden je opleidingskosten.", id="wij-vergoeden"),
+        pytest.param("We cover your training fee.", id="we-cover"),
+        pytest.param(
+            "We reimburse the registration fee for your forklift licence.", id="we-reimburse"
+        ),
     ],
 )
 def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):
