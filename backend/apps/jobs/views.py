@@ -82,6 +82,9 @@ SEARCH_PARAMETERS = [
 
 SEARCH_DESCRIPTION = """Published, unexpired jobs of approved employers.
 
+Only `employment_type` may be repeated; any other parameter given twice is a 400
+`repeated`.
+
 **Relevance** puts the jobs whose title has the words (or a word close to them)
 first, then those whose category has them, then those with the words in the
 description; newest first within each.

@@ -345,6 +345,44 @@ def test_bad_search_input_is_a_400(api_client, params, attr):
     assert response.json()["errors"][0]["attr"] == attr
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("category=logistics&category=cleaning", "category"),
+        ("lat=52&lat=53&lon=5", "lat"),
+        ("q=&q=orderpicker", "q"),
+        ("ordering=-hourly_wage&ordering=-published_at", "ordering"),
+        ("page=1&page=2", "page"),
+        ("page_size=5&page_size=50", "page_size"),
+    ],
+)
+def test_a_parameter_that_takes_one_value_given_twice_is_a_400(api_client, query, name):
+    # Which of the two was meant? Taking the last silently searched for something else.
+    JobFactory()
+
+    response = api_client.get(f"{URL}?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "repeated",
+            "detail": f"Give {name} once; only employment_type may be repeated.",
+            "attr": name,
+        }
+    ]
+
+
+def test_employment_type_may_be_repeated(api_client):
+    shift = JobFactory(employment_type="shift")
+    JobFactory(employment_type="full_time")
+    temporary = JobFactory(employment_type="temporary")
+
+    response = api_client.get(f"{URL}?employment_type=shift&employment_type=temporary")
+
+    assert response.status_code == 200
+    assert set(ids(response)) == {str(shift.pk), str(temporary.pk)}
+
+
 def test_a_page_past_the_end_is_empty(api_client):
     JobFactory()
 
