@@ -65,11 +65,15 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("lat", float),
     OpenApiParameter("lon", float),
     OpenApiParameter("radius_km", float, description="Needs lat and lon; default 25, at most 250."),
-    OpenApiParameter("min_wage", str, description="Lowest hourly wage, e.g. 15.50."),
+    OpenApiParameter(
+        "min_wage", str, description="Lowest hourly wage, e.g. 15.50 (15.50 included)."
+    ),
     OpenApiParameter("employment_type", str, many=True, enum=Job.EmploymentType.values),
     OpenApiParameter("category", str, enum=Job.Category.values),
-    OpenApiParameter("starts_after", str, description="YYYY-MM-DD"),
-    OpenApiParameter("starts_before", str, description="YYYY-MM-DD"),
+    OpenApiParameter("starts_after", str, description="YYYY-MM-DD: starting on or after the day."),
+    OpenApiParameter(
+        "starts_before", str, description="YYYY-MM-DD: starting on or before the day."
+    ),
     OpenApiParameter("employer", uuid.UUID),
     OpenApiParameter(
         "ordering",

@@ -163,6 +163,20 @@ def test_filters(api_client):
     assert ids(response) == [str(match.pk)]
 
 
+def test_the_wage_and_date_filters_include_their_boundaries(api_client):
+    day = timezone.localdate() + timedelta(days=10)
+    on_the_day = JobFactory(hourly_wage=Decimal("17.00"), starts_on=day)
+    JobFactory(hourly_wage=Decimal("16.99"), starts_on=day)
+    JobFactory(hourly_wage=Decimal("17.00"), starts_on=day - timedelta(days=1))
+    JobFactory(hourly_wage=Decimal("17.00"), starts_on=day + timedelta(days=1))
+
+    response = api_client.get(
+        URL, {"min_wage": "17.00", "starts_after": str(day), "starts_before": str(day)}
+    )
+
+    assert ids(response) == [str(on_the_day.pk)]
+
+
 def test_orderings(api_client):
     now = timezone.now()
     cheap_new = JobFactory(hourly_wage=Decimal("15.00"), published_at=now)
