@@ -429,7 +429,9 @@ _MESSENGER = re.compile(
     r"""\bwhats\s*-?\s*app\w* | \bwa\.me/\S* | \btelegram\b | \bt\.me/\S* | \bviber\b | \bwechat\b
       | \bsignal\b(?=\s*-?\s*(?:app|messenger)) | \b(?:via|op|on|through|per)\s+signal\b | \bsignal\s+(?:ons|me|mij|us)\b
       | \bapp\s+(?:ons|me|mij|naar|even)\b | \bappje\b | \bappen\s+naar\b
-      | \b(?:stuur|stuurt)\s+(?:ons\s+|me\s+|mij\s+)?(?:een\s+)?app(?:je)?\b""",
+      | \b(?:stuur|stuurt)\s+(?:ons\s+|me\s+|mij\s+)?(?:een\s+)?app(?:je)?\b
+      | \bfacebook\s*messenger\b | \b(?:via|op|on|through)\s+messenger\b | \bDM\s+(?:us|me|ons|mij)\b
+      | \b(?:stuur|stuurt|send)\s+(?:ons\s+|me\s+|mij\s+|us\s+)?(?:een\s+|a\s+)?(?:DM|PB|privébericht|private\s+message)\b""",
     _I,
 )
 _DENIED_AFTER = re.compile(
@@ -543,7 +545,8 @@ _REQUEST_BEFORE = r"""(?<!\bwe\s)(?<!\bwij\s)(?<!\bik\s)(?<!'ll\s)(?:
     vragen\s+(?:om|naar)|vraag\s+(?:om|naar)|
     (?:we|wij)\s+(?:hebben|heb|willen|ontvangen)|hebben\s+(?:we|wij)|ontvangen\s+(?:we|wij)|
     send|email|text|message|submit|provide|give|share|include|attach|forward|fill\s+in|tell\s+us|
-    (?:we|i)\s+(?:need|require|want)|ask(?:s|ing)?\s+for|hand\s+(?:in|over)|surrender
+    (?:we|i)\s+(?:need|require|want)|ask(?:s|ing)?\s+for|hand\s+(?:in|over)|surrender|
+    wat\s+is(?=\s+(?:je|jouw|uw)\b)|what(?:'s|\s+is)(?=\s+your\b)
 )"""
 _REQUEST_AFTER = r"""(?:
     sturen|opsturen|toesturen|doorsturen|meesturen|mailen|e-?mailen|appen|whatsappen|uploaden|
@@ -632,11 +635,40 @@ _ID_WITHHELD = (
 )
 _BSN_REQUEST = _request(_BSN_TERMS)
 _BANK_REQUEST = _request(_BANK_TERMS)
-_BANK_NEVER_LAWFUL = _request(_NEVER_LAWFUL_BANK_TERMS)
+_BANK_CARD_TERMS = r"(?:bankpas|pinpas|betaalpas|bankkaart|bank\s*card|debit\s+card|credit\s+card)"
+_BANK_NEVER_LAWFUL = (
+    *_request(_NEVER_LAWFUL_BANK_TERMS),
+    re.compile(rf"\b(?:{_COPY_NOUNS}){_within(5)}{_BANK_CARD_TERMS}\b", _I),
+    # A DigiD sign-in that an employer steers is how benefits and tax refunds are stolen.
+    re.compile(
+        r"\b(?:log\s*in|login|inloggen|log\s+je\s+in|sign\s+in)\s++(?:\w++\s++){0,2}?"
+        r"(?:with|met|via|using)\s++(?:je\s+|jouw\s+|your\s+|uw\s+)?digid\b",
+        _I,
+    ),
+)
+
+
+# Saying what is never asked covers the requests that follow it in its clause ("wij vragen
+# nooit om je IBAN of om een kopie van je paspoort", "we never ask you to log in with your
+# DigiD or to send a photo of your bank card"), past the five words a negation reaches,
+# until an "and" or "then" starts a request of its own.
+_NOT_ASKED = re.compile(
+    r"""\b(?:never|not|don't|do\s+not|won't|will\s+not)\s++(?:ever\s+)?(?:ask|request|require|want|need)\b
+      | \b(?:vragen|vraagt|verlangen|willen)\s++(?:wij\s+|we\s+)?(?:je\s+|jou\s+|u\s+)?(?:nooit|niet)\b
+      | \bnooit\s++(?:\w++\s++){0,2}?(?:vragen|verlangen)\b""",
+    _I,
+)
+_AND_THEN = re.compile(r"\b(?:and|en|then|dan|daarna)\b", re.I)
+
+
+def _denied_before(text: str, m: re.Match[str]) -> bool:
+    clause_start, _ = _clause_span(text, m.start(), m.end())
+    denials = list(_NOT_ASKED.finditer(text, clause_start, m.start()))
+    return bool(denials) and not _AND_THEN.search(text, denials[-1].end(), m.start())
 
 
 def _is_asked(text: str, m: re.Match[str], *, lawful_at_contract: bool) -> bool:
-    if _negated(text, m.start(), m.end()):
+    if _negated(text, m.start(), m.end()) or _denied_before(text, m):
         return False
     _, clause_end = _clause_span(text, m.end(), m.end())
     if any(_is_negation(word) for word in _WORD.findall(text[m.end() : clause_end])[:3]):
