@@ -275,11 +275,12 @@ _FEE_TERMS = r"""
     inschrijf(?:geld(?:en)?|kosten) | inschrijvings(?:geld|kosten) | registratie(?:kosten|geld)
   | aanmeld(?:ings)?(?:kosten|geld) | administratiekosten | bemiddelings(?:kosten|fee|geld)
   | plaatsings(?:kosten|fee) | opleidingskosten | cursus(?:kosten|geld) | trainingskosten
-  | waarborgsom | borgsom | borggeld | borg | tikkie
+  | waarborgsom | borgsom | borggeld | borg | tikkie | aanbetaling | startkosten | intakekosten
+  | reserveringskosten
   | kosten\s+(?:voor|van)\s+(?:de\s+|het\s+|je\s+|jouw\s+|uw\s+|een\s+)?(?:VCA[-\w]*|cursus|training|opleiding|certificaat|certificering|diploma|uniform|werkkleding|inschrijving|registratie|aanmelding|bemiddeling)
-  | (?:registration|sign[-\s]?up|enrol(?:l)?ment|application|training|course|placement|administration|admin|processing|recruitment|agency|booking|membership|onboarding|upfront|advance)\s+(?:fees?|charges?)
+  | (?:registration|sign[-\s]?up|enrol(?:l)?ment|application|training|course|placement|administration|admin|processing|recruitment|agency|booking|membership|onboarding|upfront|advance|reservation|joining)\s+(?:fees?|charges?)
   | registration\s+costs? | (?:security\s+)?deposits?
-  | pay\s+(?:for\s+)?(?:your|the|a)\s+(?:own\s+)?(?:uniform|training|certificate|course|work\s*wear|safety\s+shoes|visa|work\s+permit|VCA)
+  | pay\s+(?:for\s+)?(?:your|the|a|their)\s+(?:own\s+)?(?:uniform|training|certificate|course|work\s*wear|safety\s+shoes|visa|work\s+permit|VCA)
   | pay\s+(?:a|an|the)\s+(?:small\s+|one[-\s]?time\s+|once[-\s]?off\s+)?fee | fee\s+of\s+(?:€|eur)
   | (?:betaal|betaalt|betalen)\s+(?:je\s+|jij\s+|u\s+)?(?:zelf\s+)?(?:voor\s+)?(?:je|jouw|uw|de|het|een)\s+(?:eigen\s+)?(?:uniform|werkkleding|werkschoenen|training|cursus|opleiding|certificaat|VCA|diploma)
   | (?:VCA|uniform|werkkleding|werkschoenen|training|cursus|opleiding)[-\w]{0,40}+\s++(?:\w++\s++){0,2}?(?:zelf\s+betalen|betaal\s+je\s+zelf|voor\s+eigen\s+rekening|op\s+eigen\s+kosten)
@@ -309,7 +310,10 @@ _PAY_TO_WORK = re.compile(
       | \b(?:you|candidates|applicants|workers)\s+(?:must\s+|will\s+|need\s+to\s+|have\s+to\s+|should\s+)?(?:first\s+)?(?:pay|transfer)\s+(?:us\s+)?(?:{_MONEY})(?!{_ANY_PERIOD})
       | \b(?:transfer|pay)\s+(?:us\s+)?(?:{_MONEY})\s+(?:to\s+(?:secure|reserve|get|book|start)|before|upfront|in\s+advance)\b
       | \b(?:one[-\s]?off|one[-\s]?time|once[-\s]?off|upfront|advance|initial)\s+payment\s+of\s+(?:{_MONEY})
-      | \bpayment\s+of\s+(?:{_MONEY})(?!{_ANY_PERIOD})\s+(?:is\s+)?(?:required|needed|due|to\s+secure)""",
+      | \bpayment\s+of\s+(?:{_MONEY})(?!{_ANY_PERIOD})\s+(?:is\s+)?(?:required|needed|due|to\s+secure)
+      | \b(?:we|wij|the\s+(?:agency|company|employer))(?:\s+will|\s*'ll)?\s+(?:charge|rekenen|berekenen|vragen)\s+(?:you\s+|je\s+|jou\s+|u\s+)?(?:{_MONEY})(?!{_ANY_PERIOD})
+      | \b(?:rekenen|berekenen|vragen)\s+(?:we|wij)\s+(?:je\s+|jou\s+|u\s+)?(?:{_MONEY})(?!{_ANY_PERIOD})
+      | \beigen\s+bijdrage\s+(?:van\s+)?(?:{_MONEY})(?!{_ANY_PERIOD})""",
     _I,
 )
 # What a sum paid once must be for to be a fee for work: lunch in the canteen, parking
@@ -317,7 +321,7 @@ _PAY_TO_WORK = re.compile(
 _WORK_OBJECT = re.compile(
     r"""\b(?:inschrijv\w*|aanmeld\w*|registrati\w*|registr\w*|bemiddel\w*|plek|plaats|start\w*|begin\w*
       | cursus\w*|training\w*|opleiding\w*|certifica\w*|vca|contract\w*|baan|job|werk\w*|sollicit\w*|intake
-      | vergunning\w*|uniform\w*|permit|visa|visum
+      | vergunning\w*|uniform\w*|permit|visa|visum|schoenen|shoes|workwear|pasje|badge
       | registration|register\w*|course|placement|place|spot|position|hired|hiring|apply\w*|application)\b""",
     _I,
 )
@@ -346,8 +350,40 @@ _BORG_IDIOM = re.compile(
 )
 
 
+# The employer (or its client) as the one who pays: "we pay for your training", "wij
+# betalen je VCA", "de werkgever betaalt je ...", "wij vergoeden je opleidingskosten";
+# right before the verb, but for an adverb. A sum given back ("wij betalen je borg terug")
+# was asked first, and a deposit is never the employer's to pay.
+_EMPLOYER = r"""(?:we|wij|(?:the|our)\s+(?:company|employer|agency|client|customer)
+    | (?:de|onze?)\s+(?:werkgever|opdrachtgever|klant|organisatie)|(?:het|ons)\s+(?:bedrijf|uitzendbureau))"""
+_EMPLOYER_ADVERBS = (
+    r"(?:\s*+'ll|\s++(?:will|also|always|fully|gladly|ook|altijd|graag|volledig|gewoon)){0,3}"
+)
+_EMPLOYER_PAYS = re.compile(rf"\b{_EMPLOYER}{_EMPLOYER_ADVERBS}\s*$", _I)
+_EMPLOYER_COVERS = re.compile(
+    rf"""\b{_EMPLOYER}{_EMPLOYER_ADVERBS}\s++
+    (?:vergoeden|vergoedt|betalen|betaalt|reimburses?|covers?|pays?(?:\s+for)?)\s++(?:\w++\s++){{0,3}}$""",
+    _I,
+)
+_PAY_VERB = re.compile(r"pay|betaal|betalen", re.I)
+_GIVEN_BACK = re.compile(r"\b(?:terug|back|refund\w*|retour)\b", re.I)
+_DEPOSIT_WORD = re.compile(r"\w*borg\w*|(?:security\s+)?deposits?", re.I)
+
+
+def _employer_pays(text: str, m: re.Match[str]) -> bool:
+    """Whether a payment or fee is the employer's to pay, not the worker's ("wij betalen je cursus")."""
+    clause_start, clause_end = _clause_span(text, m.start(), m.end())
+    if _DEPOSIT_WORD.fullmatch(m.group()) or _GIVEN_BACK.search(text, m.end(), clause_end):
+        return False
+    if _PAY_VERB.match(m.group()):
+        return bool(_EMPLOYER_PAYS.search(text, clause_start, m.start()))
+    return bool(_EMPLOYER_COVERS.search(text, clause_start, m.start()))
+
+
 def _is_fee_request(text: str, m: re.Match[str]) -> bool:
     word = m.group().lower()
+    if _employer_pays(text, m):
+        return False
     if word.startswith("deposit") and (
         _DEPOSIT_VERB.search(text, max(0, m.start() - 8), m.end() + 30)
     ):
@@ -369,7 +405,9 @@ def worker_fee(posting: Posting) -> RiskFlag | None:
         (
             m
             for m in _PAY_TO_WORK.finditer(text)
-            if _for_work(text, m) and not _negated(text, m.start(), m.end())
+            if _for_work(text, m)
+            and not _employer_pays(text, m)
+            and not _negated(text, m.start(), m.end())
         ),
         None,
     )
@@ -391,7 +429,9 @@ _MESSENGER = re.compile(
     r"""\bwhats\s*-?\s*app\w* | \bwa\.me/\S* | \btelegram\b | \bt\.me/\S* | \bviber\b | \bwechat\b
       | \bsignal\b(?=\s*-?\s*(?:app|messenger)) | \b(?:via|op|on|through|per)\s+signal\b | \bsignal\s+(?:ons|me|mij|us)\b
       | \bapp\s+(?:ons|me|mij|naar|even)\b | \bappje\b | \bappen\s+naar\b
-      | \b(?:stuur|stuurt)\s+(?:ons\s+|me\s+|mij\s+)?(?:een\s+)?app(?:je)?\b""",
+      | \b(?:stuur|stuurt)\s+(?:ons\s+|me\s+|mij\s+)?(?:een\s+)?app(?:je)?\b
+      | \bfacebook\s*messenger\b | \b(?:via|op|on|through)\s+messenger\b | \bDM\s+(?:us|me|ons|mij)\b
+      | \b(?:stuur|stuurt|send)\s+(?:ons\s+|me\s+|mij\s+|us\s+)?(?:een\s+|a\s+)?(?:DM|PB|privébericht|private\s+message)\b""",
     _I,
 )
 _DENIED_AFTER = re.compile(
@@ -505,7 +545,8 @@ _REQUEST_BEFORE = r"""(?<!\bwe\s)(?<!\bwij\s)(?<!\bik\s)(?<!'ll\s)(?:
     vragen\s+(?:om|naar)|vraag\s+(?:om|naar)|
     (?:we|wij)\s+(?:hebben|heb|willen|ontvangen)|hebben\s+(?:we|wij)|ontvangen\s+(?:we|wij)|
     send|email|text|message|submit|provide|give|share|include|attach|forward|fill\s+in|tell\s+us|
-    (?:we|i)\s+(?:need|require|want)|ask(?:s|ing)?\s+for|hand\s+(?:in|over)|surrender
+    (?:we|i)\s+(?:need|require|want)|ask(?:s|ing)?\s+for|hand\s+(?:in|over)|surrender|
+    wat\s+is(?=\s+(?:je|jouw|uw)\b)|what(?:'s|\s+is)(?=\s+your\b)
 )"""
 _REQUEST_AFTER = r"""(?:
     sturen|opsturen|toesturen|doorsturen|meesturen|mailen|e-?mailen|appen|whatsappen|uploaden|
@@ -594,11 +635,40 @@ _ID_WITHHELD = (
 )
 _BSN_REQUEST = _request(_BSN_TERMS)
 _BANK_REQUEST = _request(_BANK_TERMS)
-_BANK_NEVER_LAWFUL = _request(_NEVER_LAWFUL_BANK_TERMS)
+_BANK_CARD_TERMS = r"(?:bankpas|pinpas|betaalpas|bankkaart|bank\s*card|debit\s+card|credit\s+card)"
+_BANK_NEVER_LAWFUL = (
+    *_request(_NEVER_LAWFUL_BANK_TERMS),
+    re.compile(rf"\b(?:{_COPY_NOUNS}){_within(5)}{_BANK_CARD_TERMS}\b", _I),
+    # A DigiD sign-in that an employer steers is how benefits and tax refunds are stolen.
+    re.compile(
+        r"\b(?:log\s*in|login|inloggen|log\s+je\s+in|sign\s+in)\s++(?:\w++\s++){0,2}?"
+        r"(?:with|met|via|using)\s++(?:je\s+|jouw\s+|your\s+|uw\s+)?digid\b",
+        _I,
+    ),
+)
+
+
+# Saying what is never asked covers the requests that follow it in its clause ("wij vragen
+# nooit om je IBAN of om een kopie van je paspoort", "we never ask you to log in with your
+# DigiD or to send a photo of your bank card"), past the five words a negation reaches,
+# until an "and" or "then" starts a request of its own.
+_NOT_ASKED = re.compile(
+    r"""\b(?:never|not|don't|do\s+not|won't|will\s+not)\s++(?:ever\s+)?(?:ask|request|require|want|need)\b
+      | \b(?:vragen|vraagt|verlangen|willen)\s++(?:wij\s+|we\s+)?(?:je\s+|jou\s+|u\s+)?(?:nooit|niet)\b
+      | \bnooit\s++(?:\w++\s++){0,2}?(?:vragen|verlangen)\b""",
+    _I,
+)
+_AND_THEN = re.compile(r"\b(?:and|en|then|dan|daarna)\b", re.I)
+
+
+def _denied_before(text: str, m: re.Match[str]) -> bool:
+    clause_start, _ = _clause_span(text, m.start(), m.end())
+    denials = list(_NOT_ASKED.finditer(text, clause_start, m.start()))
+    return bool(denials) and not _AND_THEN.search(text, denials[-1].end(), m.start())
 
 
 def _is_asked(text: str, m: re.Match[str], *, lawful_at_contract: bool) -> bool:
-    if _negated(text, m.start(), m.end()):
+    if _negated(text, m.start(), m.end()) or _denied_before(text, m):
         return False
     _, clause_end = _clause_span(text, m.end(), m.end())
     if any(_is_negation(word) for word in _WORD.findall(text[m.end() : clause_end])[:3]):

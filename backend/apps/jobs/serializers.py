@@ -4,6 +4,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from apps.core.serializers import (
     FreeTextField,
@@ -159,8 +160,30 @@ class JobSearchSerializer(ShallowFieldsMixin, serializers.Serializer):
         choices=["distance", "-published_at", "-hourly_wage", "relevance"], required=False
     )
 
+    # Read from the same query string by the view's paginator.
+    PAGE_PARAMETERS = ("page", "page_size")
+
     def to_internal_value(self, data: Any) -> Any:
         if hasattr(data, "getlist"):
+            # A parameter given twice that takes one value: which was meant? (QueryDict
+            # takes the last one, silently searching for something else.)
+            repeated = [
+                name
+                for name in (*self.fields, *self.PAGE_PARAMETERS)
+                if name != "employment_type" and len(data.getlist(name)) > 1
+            ]
+            if repeated:
+                raise serializers.ValidationError(
+                    {
+                        name: [
+                            ErrorDetail(
+                                f"Give {name} once; only employment_type may be repeated.",
+                                code="repeated",
+                            )
+                        ]
+                        for name in repeated
+                    }
+                )
             data = {**data.dict(), "employment_type": data.getlist("employment_type")}
             if not data["employment_type"]:
                 del data["employment_type"]

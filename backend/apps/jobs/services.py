@@ -17,7 +17,7 @@ from apps.employers.models import EmployerProfile
 from apps.jobs import search_cache, selectors
 from apps.jobs.models import CategoryWage, Job, MinimumWage, SavedJob
 from apps.jobs.screening import Posting, RiskFlag, Severity, has_high_risk, screen
-from apps.jobs.wages import ADULT_AGE, minimum_for_job, minimum_hourly_wage
+from apps.jobs.wages import ADULT_AGE, minimum_for_job, minimum_hourly_wage, wage_day
 from apps.safety.services import audit_event_record, moderator_not_involved
 from apps.users.models import User
 
@@ -50,14 +50,19 @@ def job_create(*, employer: EmployerProfile, actor: User, data: dict[str, Any]) 
     return job
 
 
+def _job_minimum(job: Job) -> Decimal:
+    return minimum_hourly_wage(age=job.min_age, on=wage_day(job.starts_on))
+
+
 def _check_minimum_wage(job: Job) -> None:
-    minimum = minimum_hourly_wage(age=job.min_age, on=job.starts_on)
+    """The wage is at least the WML for `min_age` on the start date (today, once under way)."""
+    minimum = _job_minimum(job)
     if job.hourly_wage < minimum:
         age = f"{job.min_age}" if job.min_age < ADULT_AGE else f"{ADULT_AGE} and older"
         raise field_error(
             "hourly_wage",
-            f"The statutory minimum wage for workers aged {age} on {job.starts_on:%d-%m-%Y} "
-            f"is €{minimum} an hour.",
+            f"The statutory minimum wage for workers aged {age} on"
+            f" {wage_day(job.starts_on):%d-%m-%Y} is €{minimum} an hour.",
             "below_minimum_wage",
         )
 
@@ -81,7 +86,7 @@ def _screen(job: Job) -> list[RiskFlag]:
             postal_code=job.postal_code,
             city=job.city,
             has_location=job.location is not None,
-            minimum_hourly_wage=minimum_hourly_wage(age=job.min_age, on=job.starts_on),
+            minimum_hourly_wage=_job_minimum(job),
             category_median_wage=selectors.category_median_wage(category=job.category),
         )
     )
@@ -167,10 +172,15 @@ def job_publish(*, job: Job, actor: User) -> Job:
     if job.status not in (Status.DRAFT, Status.REJECTED):
         raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be published.")
     _check_minimum_wage(job)
+    rejected = job.status == Status.REJECTED
     # A job a moderator took down goes back to them, however it screens now: an
     # employer could otherwise edit out what a rule saw and skip the decision.
-    _publish_or_hold(job, actor=actor, hold=job.status == Status.REJECTED)
+    _publish_or_hold(job, actor=actor, hold=rejected)
     job.closed_at = None  # open again (retention counted from the rejection)
+    if rejected:
+        # Its last publication ended with the rejection; approval starts a new one. Kept,
+        # its old date would have the expiry task close the job before a moderator saw it.
+        job.expires_at = None
     job.save()
     _after_commit_refresh_search(job, was_visible=False)
     return job
@@ -333,11 +343,12 @@ def jobs_hold_below_minimum_wage() -> int:
     """Published jobs that a new minimum-wage rate leaves below the law go to moderators.
 
     The WML table grows each January and July (a migration). A job published
-    before at the old rate, starting after the new one takes effect, would
-    otherwise stay in search paying less than the law allows. Each such job is
-    held (`pending_review`, a high `below_minimum_wage` flag), audited, leaves
-    search, and its employer is told to raise the wage; a moderator's approval
-    checks the minimum again. Beat runs this daily.
+    before at the old rate, starting after the new one takes effect or still
+    looking for people once it does, would otherwise stay in search paying less
+    than the law allows (`wage_day`). Each such job is held (`pending_review`, a
+    high `below_minimum_wage` flag), audited, leaves search, and its employer is
+    told to raise the wage; a moderator's approval checks the minimum again.
+    Beat runs this daily.
     """
     from apps.notifications import texts
     from apps.notifications.services import notification_create
@@ -355,12 +366,12 @@ def jobs_hold_below_minimum_wage() -> int:
     for pk in below:
         with transaction.atomic():
             job = Job.objects.select_for_update().select_related("employer__user").get(pk=pk)
-            minimum = minimum_hourly_wage(age=job.min_age, on=job.starts_on)
+            minimum = _job_minimum(job)
             if job.status != Status.PUBLISHED or job.hourly_wage >= minimum:
                 continue  # edited or closed since the query
             detail = (
-                f"The statutory minimum wage for this job's workers on {job.starts_on:%d-%m-%Y}"
-                f" is now €{minimum} an hour."
+                f"The statutory minimum wage for this job's workers on"
+                f" {wage_day(job.starts_on):%d-%m-%Y} is now €{minimum} an hour."
             )
             flag = RiskFlag(
                 code="below_minimum_wage",

@@ -65,11 +65,15 @@ SEARCH_PARAMETERS = [
     OpenApiParameter("lat", float),
     OpenApiParameter("lon", float),
     OpenApiParameter("radius_km", float, description="Needs lat and lon; default 25, at most 250."),
-    OpenApiParameter("min_wage", str, description="Lowest hourly wage, e.g. 15.50."),
+    OpenApiParameter(
+        "min_wage", str, description="Lowest hourly wage, e.g. 15.50 (15.50 included)."
+    ),
     OpenApiParameter("employment_type", str, many=True, enum=Job.EmploymentType.values),
     OpenApiParameter("category", str, enum=Job.Category.values),
-    OpenApiParameter("starts_after", str, description="YYYY-MM-DD"),
-    OpenApiParameter("starts_before", str, description="YYYY-MM-DD"),
+    OpenApiParameter("starts_after", str, description="YYYY-MM-DD: starting on or after the day."),
+    OpenApiParameter(
+        "starts_before", str, description="YYYY-MM-DD: starting on or before the day."
+    ),
     OpenApiParameter("employer", uuid.UUID),
     OpenApiParameter(
         "ordering",
@@ -81,6 +85,9 @@ SEARCH_PARAMETERS = [
 
 
 SEARCH_DESCRIPTION = """Published, unexpired jobs of approved employers.
+
+Only `employment_type` may be repeated; any other parameter given twice is a 400
+`repeated`.
 
 **Relevance** puts the jobs whose title has the words (or a word close to them)
 first, then those whose category has them, then those with the words in the
@@ -251,7 +258,9 @@ class JobPublishView(APIView):
         summary="Publish my job",
         description=(
             "200 with `published`, or `pending_review` with `risk_flags` when screening holds it. "
-            "403 `employer_not_verified`; 400 `below_minimum_wage`. Publishing again changes nothing."
+            "403 `employer_not_verified`; 400 `below_minimum_wage` when `hourly_wage` is below the"
+            " statutory minimum for `min_age` on `starts_on`, or today for a job already under way"
+            " (the people it finds are paid from today). Publishing again changes nothing."
         ),
         request=None,
         responses=JOB_CHANGED,

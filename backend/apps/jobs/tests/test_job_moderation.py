@@ -1,9 +1,14 @@
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from apps.applications.models import Application, ApplicationEvent
 from apps.applications.services import REJECTED_JOB_NOTE
 from apps.applications.tests.factories import ApplicationFactory
 from apps.jobs.models import Job
+from apps.jobs.tasks import expire_jobs
 from apps.jobs.tests.factories import JobFactory
 from apps.safety.models import AuditEvent
 
@@ -142,6 +147,41 @@ def test_a_rejected_job_edited_clean_goes_back_to_the_moderators_not_to_search(a
     assert actions == ["job.rejected", "job.held_for_review"]
     approved = client_for(actors["moderator"]).post(f"/api/v1/moderation/jobs/{job.pk}/approve/")
     assert (approved.json()["status"], approved.json()["rejection_reason"]) == ("published", "")
+
+
+def test_a_job_sent_back_after_its_old_publication_ended_waits_for_the_moderators(
+    actors, client_for
+):
+    job = JobFactory(description="Inschrijfgeld €50, daarna kun je beginnen.")
+    client_for(job.employer.user).patch(
+        f"/api/v1/jobs/{job.pk}/", {"description": "Eerst €50 inschrijfgeld."}, format="json"
+    )  # held for review while published
+    client_for(actors["moderator"]).post(
+        f"/api/v1/moderation/jobs/{job.pk}/reject/", {"reason": "Asks money."}, format="json"
+    )
+
+    with time_machine.travel(timezone.now() + timedelta(days=40), tick=True):
+        owner = client_for(job.employer.user)
+        owner.patch(f"/api/v1/jobs/{job.pk}/", {"description": "Eerlijk werk."}, format="json")
+        sent_back = owner.post(f"/api/v1/jobs/{job.pk}/publish/")
+        expire_jobs()
+        job.refresh_from_db()
+        queue = client_for(actors["moderator"]).get(
+            "/api/v1/moderation/jobs/", {"status": "pending_review"}
+        )
+        approved = client_for(actors["moderator"]).post(
+            f"/api/v1/moderation/jobs/{job.pk}/approve/"
+        )
+        now = timezone.now()
+
+    # Its old publication's end passed while it was rejected: that is no reason to close it.
+    assert sent_back.json()["status"] == "pending_review"
+    assert (job.status, job.expires_at) == ("pending_review", None)
+    assert [row["id"] for row in queue.json()["results"]] == [str(job.pk)]
+    assert approved.status_code == 200
+    expires_at = Job.objects.get(pk=job.pk).expires_at
+    assert expires_at is not None
+    assert timedelta(days=29) < expires_at - now <= timedelta(days=30)
 
 
 def test_a_held_job_of_an_employer_suspended_meanwhile_cannot_be_approved(actors, client_for):

@@ -163,6 +163,20 @@ def test_filters(api_client):
     assert ids(response) == [str(match.pk)]
 
 
+def test_the_wage_and_date_filters_include_their_boundaries(api_client):
+    day = timezone.localdate() + timedelta(days=10)
+    on_the_day = JobFactory(hourly_wage=Decimal("17.00"), starts_on=day)
+    JobFactory(hourly_wage=Decimal("16.99"), starts_on=day)
+    JobFactory(hourly_wage=Decimal("17.00"), starts_on=day - timedelta(days=1))
+    JobFactory(hourly_wage=Decimal("17.00"), starts_on=day + timedelta(days=1))
+
+    response = api_client.get(
+        URL, {"min_wage": "17.00", "starts_after": str(day), "starts_before": str(day)}
+    )
+
+    assert ids(response) == [str(on_the_day.pk)]
+
+
 def test_orderings(api_client):
     now = timezone.now()
     cheap_new = JobFactory(hourly_wage=Decimal("15.00"), published_at=now)
@@ -343,6 +357,44 @@ def test_bad_search_input_is_a_400(api_client, params, attr):
 
     assert response.status_code == 400
     assert response.json()["errors"][0]["attr"] == attr
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("category=logistics&category=cleaning", "category"),
+        ("lat=52&lat=53&lon=5", "lat"),
+        ("q=&q=orderpicker", "q"),
+        ("ordering=-hourly_wage&ordering=-published_at", "ordering"),
+        ("page=1&page=2", "page"),
+        ("page_size=5&page_size=50", "page_size"),
+    ],
+)
+def test_a_parameter_that_takes_one_value_given_twice_is_a_400(api_client, query, name):
+    # Which of the two was meant? Taking the last silently searched for something else.
+    JobFactory()
+
+    response = api_client.get(f"{URL}?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "code": "repeated",
+            "detail": f"Give {name} once; only employment_type may be repeated.",
+            "attr": name,
+        }
+    ]
+
+
+def test_employment_type_may_be_repeated(api_client):
+    shift = JobFactory(employment_type="shift")
+    JobFactory(employment_type="full_time")
+    temporary = JobFactory(employment_type="temporary")
+
+    response = api_client.get(f"{URL}?employment_type=shift&employment_type=temporary")
+
+    assert response.status_code == 200
+    assert set(ids(response)) == {str(shift.pk), str(temporary.pk)}
 
 
 def test_a_page_past_the_end_is_empty(api_client):

@@ -1,9 +1,10 @@
 """A new minimum-wage rate takes the published jobs it leaves below the law out of search."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from apps.jobs.models import Job, MinimumWage
 from apps.jobs.services import jobs_hold_below_minimum_wage
@@ -14,6 +15,13 @@ from apps.safety.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 STARTS = date(2027, 2, 1)  # after the rise below; the table's newest rate before it is 2026's
+
+
+@pytest.fixture(autouse=True)
+def _december_2026():
+    """The rise is migrated in December, ahead of 1 January; the task runs daily from then."""
+    with time_machine.travel(datetime(2026, 12, 20, 10, tzinfo=UTC), tick=True):
+        yield
 
 
 @pytest.fixture
@@ -119,3 +127,18 @@ def test_the_held_job_goes_live_again_only_once_its_wage_is_raised(a_rise, actor
     assert (raised.status_code, raised.json()["status"]) == (200, "pending_review")
     assert (approved.status_code, approved.json()["status"]) == (200, "published")
     assert Job.objects.get(pk=job.pk).hourly_wage == Decimal("15.00")
+
+
+def test_a_job_already_under_way_when_the_rise_takes_effect_is_held(a_rise):
+    # Started in December and still looking for people: from 1 January they are paid the new rate.
+    under_way = JobFactory(hourly_wage=Decimal("14.71"), min_age=21, starts_on=date(2026, 12, 14))
+    assert jobs_hold_below_minimum_wage() == 0  # 20 December: 14.71 is still the minimum
+
+    with time_machine.travel(datetime(2027, 1, 4, 7, tzinfo=UTC), tick=True):
+        held = jobs_hold_below_minimum_wage()
+
+    under_way.refresh_from_db()
+    assert (held, under_way.status) == (1, "pending_review")
+    assert under_way.risk_flags[-1]["detail"] == (
+        "The statutory minimum wage for this job's workers on 04-01-2027 is now €15.00 an hour."
+    )

@@ -52,13 +52,25 @@ VALID_JOB = {
 ENDPOINTS = [
     ("get", "/api/v1/jobs/", None, row(200, 200, 200, 200, 200, 200, 200)),
     ("post", "/api/v1/jobs/", VALID_JOB, row(401, 403, 403, 201, 201, 201, 403)),
+    ("get", "/api/v1/jobs/{published}/", None, row(200, 200, 200, 200, 200, 200, 200)),
     ("get", "/api/v1/jobs/{draft}/", None, row(404, 404, 404, 200, 404, 404, 200)),
+    ("get", "/api/v1/jobs/{held}/", None, row(404, 404, 404, 200, 404, 404, 200)),
     ("patch", "/api/v1/jobs/{draft}/", {"positions": 4}, row(401, 403, 403, 200, 404, 404, 403)),
+    (
+        "patch",
+        "/api/v1/jobs/{published}/",
+        {"positions": 4},
+        row(401, 403, 403, 200, 404, 404, 403),
+    ),
+    ("delete", "/api/v1/jobs/{published}/", None, row(401, 403, 403, 200, 404, 404, 403)),
     ("delete", "/api/v1/jobs/{draft}/", None, row(401, 403, 403, 204, 404, 404, 403)),
     ("post", "/api/v1/jobs/{draft}/publish/", None, row(401, 403, 403, 200, 404, 404, 403)),
     ("post", "/api/v1/jobs/{published}/close/", None, row(401, 403, 403, 200, 404, 404, 403)),
+    ("post", "/api/v1/jobs/{held}/close/", None, row(401, 403, 403, 200, 404, 404, 403)),
     ("post", "/api/v1/jobs/{published}/save/", None, row(401, 201, 201, 403, 403, 403, 403)),
     ("delete", "/api/v1/jobs/{published}/save/", None, row(401, 204, 204, 403, 403, 403, 403)),
+    # Only a job workers may see can be saved: another's draft is not there.
+    ("post", "/api/v1/jobs/{draft}/save/", None, row(401, 404, 404, 403, 403, 403, 403)),
     ("get", "/api/v1/jobs/recommended/", None, row(401, 200, 200, 403, 403, 403, 403)),
     ("get", "/api/v1/candidates/me/saved-jobs/", None, row(401, 200, 200, 403, 403, 403, 403)),
     ("get", "/api/v1/employers/me/jobs/", None, row(401, 403, 403, 200, 200, 200, 403)),
@@ -75,7 +87,19 @@ ENDPOINTS = [
 
 def state() -> tuple:
     return (
-        list(Job.objects.order_by("pk").values("pk", "status", "positions", "published_at")),
+        list(
+            Job.objects.order_by("pk").values(
+                "pk",
+                "status",
+                "positions",
+                "published_at",
+                "expires_at",
+                "closed_at",
+                "risk_flags",
+                "rejection_reason",
+                "updated_at",
+            )
+        ),
         SavedJob.objects.count(),
         AuditEvent.objects.count(),
     )

@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 
 from apps.employers.tests.factories import EmployerProfileFactory
 from apps.jobs.models import Job
@@ -9,6 +10,13 @@ from apps.jobs.tests.factories import DraftJobFactory
 from apps.safety.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _today_before_the_dates_below():
+    """The start dates below lie ahead: a start already past is judged on today (tested apart)."""
+    with time_machine.travel(datetime(2025, 5, 1, 10, tzinfo=UTC), tick=True):
+        yield
 
 
 def publish(client_for, job):
@@ -80,6 +88,58 @@ def test_the_wage_must_be_at_least_the_statutory_minimum(
         error = response.json()["errors"][0]
         assert (error["code"], error["attr"]) == ("below_minimum_wage", "hourly_wage")
         assert job.status == "draft"
+
+
+@pytest.mark.parametrize(("wage", "published"), [("14.71", True), ("14.70", False)])
+def test_a_job_already_under_way_pays_at_least_todays_minimum(client_for, wage, published):
+    # Workers found today are paid from today: a start date in the past keeps no older rate.
+    with time_machine.travel(datetime(2026, 2, 2, 10, tzinfo=UTC), tick=True):
+        job = DraftJobFactory(min_age=21, starts_on=date(2025, 3, 3), hourly_wage=Decimal(wage))
+
+        response = publish(client_for, job)
+
+    job.refresh_from_db()
+    if published:
+        assert (response.status_code, job.status) == (200, "published")
+    else:
+        assert response.status_code == 400
+        assert response.json()["errors"] == [
+            {
+                "code": "below_minimum_wage",
+                "detail": "The statutory minimum wage for workers aged 21 and older on 02-02-2026"
+                " is €14.71 an hour.",
+                "attr": "hourly_wage",
+            }
+        ]
+        assert job.status == "draft"
+        assert not AuditEvent.objects.exists()
+
+
+def test_a_job_under_way_cannot_be_edited_or_approved_below_todays_minimum(client_for, actors):
+    with time_machine.travel(datetime(2026, 2, 2, 10, tzinfo=UTC), tick=True):
+        published = DraftJobFactory(min_age=21, starts_on=date(2025, 3, 3))
+        assert publish(client_for, published).json()["status"] == "published"
+        held = DraftJobFactory(
+            min_age=21,
+            starts_on=date(2025, 3, 3),
+            hourly_wage=Decimal("14.06"),  # 2025's rate
+            status="pending_review",
+        )
+
+        edited = client_for(published.employer.user).patch(
+            f"/api/v1/jobs/{published.pk}/", {"hourly_wage": "14.40"}, format="json"
+        )
+        approved = client_for(actors["moderator"]).post(
+            f"/api/v1/moderation/jobs/{held.pk}/approve/", {}, format="json"
+        )
+
+    assert [r.status_code for r in (edited, approved)] == [400, 400]
+    assert [r.json()["errors"][0]["code"] for r in (edited, approved)] == [
+        "below_minimum_wage",
+        "below_minimum_wage",
+    ]
+    assert Job.objects.get(pk=published.pk).hourly_wage == Decimal("15.50")
+    assert Job.objects.get(pk=held.pk).status == "pending_review"
 
 
 def test_the_refusal_names_the_minimum(client_for):

@@ -126,6 +126,61 @@ def assert_only_flag(description: str, code: str, severity: Severity, fragment: 
             id="en-one-off-payment",
         ),
         pytest.param("Transfer €50 to secure the job.", "Transfer €50", id="en-transfer"),
+        pytest.param(
+            "Om je plek te reserveren vragen we een aanbetaling van €150.",
+            "aanbetaling van €150",
+            id="aanbetaling",
+        ),
+        pytest.param(
+            "Startkosten: €100 (wordt verrekend met je eerste salaris).",
+            "Startkosten",
+            id="startkosten",
+        ),
+        pytest.param(
+            "Voor de VCA-cursus rekenen wij €95, dit wordt ingehouden op je eerste loon.",
+            "rekenen wij €95",
+            id="rekenen-wij",
+        ),
+        pytest.param(
+            "We charge €60 for your safety shoes and vest, payable in cash on day one.",
+            "We charge €60",
+            id="we-charge",
+        ),
+        pytest.param(
+            "Er geldt een eigen bijdrage van €50 voor de intake.",
+            "eigen bijdrage van €50",
+            id="eigen-bijdrage-intake",
+        ),
+        pytest.param(
+            "Workers pay for their own safety shoes.",
+            "pay for their own safety shoes",
+            id="pay-for-their-own",
+        ),
+        pytest.param(
+            "Bij ons betaal je €50 voor je VCA-cursus.", "betaal je €50", id="bij-ons-betaal-je"
+        ),
+        pytest.param(
+            "We ask you to pay for your uniform before the first shift.",
+            "pay for your uniform",
+            id="we-ask-you-to-pay",
+        ),
+        pytest.param(
+            "The agency will charge you €120 for the VCA course.",
+            "charge you €120",
+            id="agency-will-charge",
+        ),
+        # Given back later, it was asked first.
+        pytest.param("Wij betalen je borg terug bij vertrek.", "borg", id="borg-terugbetaald"),
+        pytest.param(
+            "Wij betalen je €50 inschrijfgeld terug na drie maanden.",
+            "inschrijfgeld",
+            id="inschrijfgeld-terugbetaald",
+        ),
+        pytest.param(
+            "We refund your registration fee after 3 months.",
+            "registration fee",
+            id="fee-refunded",
+        ),
     ],
 )
 def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
@@ -165,6 +220,24 @@ def test_a_fee_asked_of_the_worker_is_high_risk(description, fragment):
         pytest.param("Je betaalt alleen €1 eigen bijdrage voor koffie.", id="koffie"),
         pytest.param("You will pay €0 for your uniform, we provide it.", id="pay-zero-uniform"),
         pytest.param("Applicants need to pay €0, registration is free.", id="pay-zero"),
+        # The employer or its client paying for the worker's training or gear.
+        pytest.param("We pay for your VCA training and your safety shoes.", id="we-pay-for"),
+        pytest.param("We'll pay for your course.", id="we-ll-pay-for"),
+        pytest.param("We will also pay for the training.", id="we-will-also-pay-for"),
+        pytest.param("Wij betalen de VCA-cursus.", id="wij-betalen-de-cursus"),
+        pytest.param("Wij betalen je opleiding en je werkkleding.", id="wij-betalen-je-opleiding"),
+        pytest.param("Goed nieuws: wij betalen het certificaat voor je.", id="wij-certificaat"),
+        pytest.param("De werkgever betaalt je VCA.", id="de-werkgever-betaalt"),
+        pytest.param("Onze klant betaalt de training volledig.", id="onze-klant-betaalt"),
+        pytest.param("The company pays for your uniform.", id="the-company-pays"),
+        pytest.param(
+            "De opdrachtgever betaalt je na de eerste maand €250 startbonus.", id="startbonus"
+        ),
+        pytest.param("Wij vergoeden je opleidingskosten.", id="wij-vergoeden"),
+        pytest.param("We cover your training fee.", id="we-cover"),
+        pytest.param(
+            "We reimburse the registration fee for your forklift licence.", id="we-reimburse"
+        ),
     ],
 )
 def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):
@@ -199,6 +272,11 @@ def test_a_denied_fee_or_a_look_alike_word_is_not_flagged(description):
         pytest.param(
             "Email: jobs.nl @ gmail . com", "jobs.nl @ gmail . com", id="spaced-out-gmail"
         ),
+        pytest.param(
+            "Add me on Facebook Messenger: Jan Werk", "Facebook Messenger", id="fb-messenger"
+        ),
+        pytest.param("DM us on Instagram @flexjobs for a start.", "DM us", id="dm-us"),
+        pytest.param("Stuur ons een DM op Instagram.", "Stuur ons een DM", id="stuur-een-dm"),
     ],
 )
 def test_contact_outside_the_platform_is_high_risk(description, fragment):
@@ -241,6 +319,8 @@ def test_a_company_email_is_only_low_risk(description, fragment):
         pytest.param("We will never ask you to contact us on Telegram.", id="never-telegram"),
         pytest.param("Reageren via WhatsApp is niet mogelijk.", id="whatsapp-not-possible"),
         pytest.param("Onderhoud van verkeerslichten: signal maintenance crew.", id="signal-noun"),
+        pytest.param("Bike messenger gezocht in Amsterdam-Centrum.", id="bike-messenger"),
+        pytest.param("Volg ons op Instagram voor nieuwe vacatures.", id="follow-instagram"),
     ],
 )
 def test_numbers_that_are_not_phone_numbers_and_denied_messengers_are_not_flagged(description):
@@ -346,6 +426,21 @@ def test_showing_an_identity_document_at_the_contract_is_not_flagged(description
             id="en-need",
         ),
         pytest.param("Geef ons je BSN-nummer en we regelen de rest.", "BSN-nummer", id="nl-geef"),
+        pytest.param(
+            "What is your BSN? Please fill it in on the form.", "What is your BSN", id="en-what-is"
+        ),
+        pytest.param("Wat is je BSN? Zet het in je reactie.", "Wat is je BSN", id="nl-wat-is"),
+        # A denial of something else does not cover what follows it.
+        pytest.param(
+            "Wij vragen nooit inschrijfgeld of borg, en stuur je BSN mee.",
+            "stuur je BSN",
+            id="nooit-dan-en",
+        ),
+        pytest.param(
+            "We never ask for a fee or deposit and you send us your BSN today.",
+            "send us your BSN",
+            id="never-or-and-then",
+        ),
     ],
 )
 def test_asking_for_a_bsn_is_high_risk(description, fragment):
@@ -365,6 +460,9 @@ def test_asking_for_a_bsn_is_high_risk(description, fragment):
         ),
         pytest.param("You need a Dutch citizen service number (BSN) to start.", id="en-needs"),
         pytest.param("In bezit van een BSN is een vereiste.", id="in-bezit"),
+        pytest.param(
+            "Wat is een BSN? Het nummer waarmee je werkt en belasting betaalt.", id="wat-is-een"
+        ),
     ],
 )
 def test_a_bsn_as_a_requirement_is_not_flagged(description):
@@ -397,6 +495,16 @@ def test_a_bsn_as_a_requirement_is_not_flagged(description):
             "pincode",
             id="pin-never-lawful",
         ),
+        pytest.param(
+            "Graag je IBAN en een kopie van je bankpas.", "kopie van je bankpas", id="bankpas-copy"
+        ),
+        pytest.param("Send a photo of your bank card.", "photo of your bank card", id="card-photo"),
+        pytest.param(
+            "Log in with your DigiD to register.", "Log in with your DigiD", id="digid-login-en"
+        ),
+        pytest.param(
+            "Log in met je DigiD om je aan te melden.", "Log in met je DigiD", id="digid-login-nl"
+        ),
     ],
 )
 def test_asking_for_bank_details_is_high_risk(description, fragment):
@@ -418,6 +526,21 @@ def test_asking_for_bank_details_is_high_risk(description, fragment):
         ),
         pytest.param("Een Nederlandse bankrekening is handig.", id="account-useful"),
         pytest.param("Wij hebben huisvesting en helpen met je bankrekening.", id="help-open"),
+        pytest.param("Je loonstrook zie je na het inloggen in onze app.", id="app-login"),
+        pytest.param(
+            "We never ask you to log in with your DigiD or to send a photo of your bank card.",
+            id="never-digid-login",
+        ),
+        # A denial reaches along a list of things never asked for.
+        pytest.param("We never ask you to send a photo of your bank card.", id="never-card-photo"),
+        pytest.param(
+            "Wij vragen nooit om je IBAN of om een kopie van je paspoort te sturen.",
+            id="nooit-iban-of-paspoort",
+        ),
+        pytest.param(
+            "We will never ask for your IBAN or to send a photo of your passport.",
+            id="never-iban-or-passport",
+        ),
     ],
 )
 def test_bank_accounts_for_wages_are_not_flagged(description):
