@@ -395,7 +395,7 @@ def jobs_hold_below_minimum_wage() -> int:
                 "job.held_for_review",
                 texts.language_of(job.employer.user),
                 job=job.title,
-                starts_on=f"{job.starts_on:%d-%m-%Y}",
+                starts_on=f"{wage_day(job.starts_on):%d-%m-%Y}",
                 minimum=minimum,
             )
             notification_create(
