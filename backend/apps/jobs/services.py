@@ -1,7 +1,7 @@
 """Business actions on jobs: drafting, the publish gate with its screening, moderation, closing."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -92,6 +92,29 @@ def _screen(job: Job) -> list[RiskFlag]:
     )
 
 
+def _publication_end(job: Job, published_at: datetime) -> datetime:
+    """A publication lasts PUBLICATION_PERIOD, and no longer than the job's last day.
+
+    Search hides a job once its `expires_at` passes (and the task expires it): a job
+    whose work is over is no work to find.
+    """
+    end = published_at + PUBLICATION_PERIOD
+    if job.ends_on is None:
+        return end
+    tz = timezone.get_current_timezone()
+    last_day = datetime.combine(job.ends_on + timedelta(days=1), time.min, tzinfo=tz)
+    return min(end, last_day)
+
+
+def _check_not_ended(job: Job) -> None:
+    if job.ends_on is not None and job.ends_on < timezone.localdate():
+        raise field_error(
+            "ends_on",
+            f"This job ended on {job.ends_on:%d-%m-%Y}; a job that is over cannot be published.",
+            "job_ended",
+        )
+
+
 def _publish_or_hold(job: Job, *, actor: User, hold: bool = False) -> None:
     """Screen the posting: high-risk flags (or `hold`) send it to moderators, else it goes live.
 
@@ -110,7 +133,8 @@ def _publish_or_hold(job: Job, *, actor: User, hold: bool = False) -> None:
         now = timezone.now()
         if job.status != Status.PUBLISHED:
             job.published_at = now
-            job.expires_at = now + PUBLICATION_PERIOD
+        # A new publication, or an edit of the last day (up to its first 30 days).
+        job.expires_at = _publication_end(job, job.published_at or now)
         job.status = Status.PUBLISHED
         action = "job.published"
     audit_event_record(
@@ -149,6 +173,7 @@ def job_update(*, job: Job, actor: User, changes: dict[str, Any]) -> Job:
     if job.status in (Status.PUBLISHED, Status.PENDING_REVIEW):
         # What workers see, or what a moderator is about to let them see, is judged again.
         _check_minimum_wage(job)
+        _check_not_ended(job)
         _publish_or_hold(job, actor=actor)
     job.save()
     if "positions" in changes and job.status == Status.PUBLISHED:
@@ -172,6 +197,7 @@ def job_publish(*, job: Job, actor: User) -> Job:
     if job.status not in (Status.DRAFT, Status.REJECTED):
         raise Conflict(code="invalid_transition", detail=f"A {job.status} job cannot be published.")
     _check_minimum_wage(job)
+    _check_not_ended(job)
     rejected = job.status == Status.REJECTED
     # A job a moderator took down goes back to them, however it screens now: an
     # employer could otherwise edit out what a rule saw and skip the decision.
@@ -246,10 +272,11 @@ def job_approve(*, job: Job, moderator: User, reason: str = "") -> Job:
         )
     _check_employer_verified(job)  # suspended while the job waited
     _check_minimum_wage(job)
+    _check_not_ended(job)
     now = timezone.now()
     job.status = Status.PUBLISHED
     job.published_at = now
-    job.expires_at = now + PUBLICATION_PERIOD
+    job.expires_at = _publication_end(job, now)
     job.rejection_reason = ""  # of an earlier rejection, kept for the review until now
     job.save(
         update_fields=["status", "published_at", "expires_at", "rejection_reason", "updated_at"]

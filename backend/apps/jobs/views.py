@@ -260,7 +260,10 @@ class JobPublishView(APIView):
             "200 with `published`, or `pending_review` with `risk_flags` when screening holds it. "
             "403 `employer_not_verified`; 400 `below_minimum_wage` when `hourly_wage` is below the"
             " statutory minimum for `min_age` on `starts_on`, or today for a job already under way"
-            " (the people it finds are paid from today). Publishing again changes nothing."
+            " (the people it finds are paid from today); 400 `job_ended` on `ends_on` when its"
+            " last day has passed. A publication lasts 30 days (`expires_at`), and ends with"
+            " the job's last day when that comes sooner: search shows no work that is over."
+            " Publishing again changes nothing."
         ),
         request=None,
         responses=JOB_CHANGED,
@@ -418,8 +421,8 @@ class _ModerationJobDecisionView(APIView):
         description=(
             "409 `invalid_transition` unless the job is waiting for review; 403 "
             "`employer_not_verified` when its employer is no longer approved; 400 "
-            "`below_minimum_wage` when the minimum rose above its wage meanwhile. "
-            + MODERATION_REASON
+            "`below_minimum_wage` when the minimum rose above its wage meanwhile; 400 `job_ended`"
+            " when its last day has passed. " + MODERATION_REASON
         ),
         request=ModerationReasonSerializer,
         responses=JOB_CHANGED,
