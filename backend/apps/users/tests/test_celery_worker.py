@@ -55,12 +55,17 @@ def worker(tmp_path, settings):
         print(output)
 
 
+# Django's file backend ends each message with this line; until it is there, the
+# file exists but is not written whole (a loaded machine read it empty once).
+MESSAGE_END = "-" * 79 + "\n"
+
+
 def wait_for_mail(folder: Path, timeout: float = 30.0) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         files = sorted(folder.glob("*.log")) if folder.exists() else []
-        if files:
-            return files[0].read_text()
+        if files and (text := files[0].read_text()).endswith(MESSAGE_END):
+            return text
         time.sleep(0.2)
     raise AssertionError("no email arrived from the worker")
 
