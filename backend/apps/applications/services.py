@@ -17,7 +17,7 @@ from apps.core.validators import age_on
 from apps.jobs import search_cache
 from apps.jobs.models import Job
 from apps.jobs.selectors import jobs_visible_to_all
-from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage
+from apps.jobs.wages import ADULT_AGE, minimum_hourly_wage, wage_day
 from apps.notifications import texts
 from apps.notifications.models import Notification
 from apps.notifications.services import notification_create
@@ -178,7 +178,7 @@ def _fair_minimum(application: Application) -> tuple[Decimal, int, date]:
     """The statutory minimum for the candidate's age on the day paid work starts, the age, the day."""
     born = application.candidate.date_of_birth
     # The work is paid from the start date, or from today for a job already under way.
-    day = max(application.job.starts_on, timezone.localdate())
+    day = wage_day(application.job.starts_on)
     # Without a birth date we cannot know the age: the adult minimum protects the worker.
     age = age_on(born, day) if born else ADULT_AGE
     return minimum_hourly_wage(age=age, on=day), age, day
