@@ -190,8 +190,14 @@ def sign_in_link_send(
         raise
 
 
-def magic_link_verify(*, token: Any) -> User:
-    """Claim the token once, with one conditional UPDATE, and sign its user in."""
+def magic_link_verify(*, token: Any, language: str = "") -> User:
+    """Claim the token once, with one conditional UPDATE, and sign its user in.
+
+    `language`: the browser's, when it said one. An account without a chosen
+    language takes it, so that what is written for it later (notifications and
+    their emails, written without a browser to ask) is in the language it signs
+    in with; `PATCH /users/me/` changes it.
+    """
     if not tokens.is_well_formed_magic_token(token):
         raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
     token_hash = tokens.hash_magic_token(token)
@@ -208,7 +214,11 @@ def magic_link_verify(*, token: Any) -> User:
                 _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True
             user.last_login = now
-            user.save(update_fields=["email_verified", "last_login", "updated_at"])
+            fields = ["email_verified", "last_login", "updated_at"]
+            if not user.preferred_language and language in dict(settings.LANGUAGES):
+                user.preferred_language = language
+                fields.append("preferred_language")
+            user.save(update_fields=fields)
             return user
     raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
 

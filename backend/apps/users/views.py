@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils import translation
+from django.utils.translation import trans_real
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -42,6 +43,19 @@ MAGIC_LINK_SENT = "If this address can receive email, a message with a sign-in l
 
 def _language(request: Request) -> str:
     return translation.get_language_from_request(request._request)
+
+
+def _language_named(request: Request) -> str:
+    """The first language of the platform's that the browser's Accept-Language names, or ""."""
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _ in trans_real.parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            return str(translation.get_supported_language_variant(code))
+        except LookupError:
+            continue
+    return ""
 
 
 class NoReferrerMixin(APIView):
@@ -93,14 +107,21 @@ class MagicLinkVerifyView(NoReferrerMixin):
     @extend_schema(
         tags=["auth"],
         summary="Trade a sign-in link's token for JWTs",
-        description="Unknown, used, expired and malformed tokens all give 400 `invalid_token`.",
+        description=(
+            "Unknown, used, expired and malformed tokens all give 400 `invalid_token`. An"
+            " account with no `preferred_language` takes the first of Dutch and English"
+            " that the browser's Accept-Language names, so that its notifications are"
+            " written in it; `PATCH /users/me/` changes it."
+        ),
         request=MagicLinkVerifySerializer,
         responses={200: SignInSerializer},
     )
     def post(self, request: Request) -> Response:
         serializer = MagicLinkVerifySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.magic_link_verify(token=serializer.validated_data["token"])
+        user = services.magic_link_verify(
+            token=serializer.validated_data["token"], language=_language_named(request)
+        )
         body = {**services.jwt_pair_issue(user=user), "user": UserSerializer(user).data}
         return Response(body)
 

@@ -285,3 +285,43 @@ def test_an_account_that_signed_in_before_keeps_its_type_when_unverified_again(
     assert (user.user_type, user.email_verified) == ("employer", True)
     assert EmployerProfile.objects.get(pk=employer.pk).verification_status == "approved"
     assert not hasattr(user, "candidate_profile")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("chosen", "header", "kept"),
+    [
+        ("", "nl-NL,nl;q=0.9,en;q=0.8", "nl"),  # none chosen: the browser's
+        ("", "en-GB,en;q=0.9", "en"),
+        ("", "pl-PL,pl;q=0.9,en;q=0.5", "en"),  # the first the platform writes
+        ("", "pl-PL,pl;q=0.9", ""),  # neither: none chosen (English, as every email then)
+        ("", "*", ""),
+        ("", "", ""),  # no browser said anything: still none
+        ("en", "nl-NL,nl;q=0.9", "en"),  # a choice stays
+    ],
+)
+def test_an_account_without_a_language_takes_the_browsers_at_sign_in(
+    api_client, chosen, header, kept
+):
+    user = UserFactory(email="sanne@example.nl", preferred_language=chosen)
+    headers = {"HTTP_ACCEPT_LANGUAGE": header} if header else {}
+
+    response = api_client.post(URL, {"token": issue(user)}, format="json", **headers)
+
+    assert response.status_code == 200
+    assert response.json()["user"]["preferred_language"] == kept
+    user.refresh_from_db()
+    assert user.preferred_language == kept
+
+
+@pytest.mark.django_db
+def test_a_refused_token_sets_no_language(api_client):
+    user = UserFactory(email="sanne@example.nl")
+    token = issue(user)
+    MagicLinkToken.objects.update(used_at=timezone.now())
+
+    response = api_client.post(URL, {"token": token}, format="json", HTTP_ACCEPT_LANGUAGE="nl")
+
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.preferred_language == ""
