@@ -110,7 +110,8 @@ def _check_not_ended(job: Job) -> None:
     if job.ends_on is not None and job.ends_on < timezone.localdate():
         raise field_error(
             "ends_on",
-            f"This job ended on {job.ends_on:%d-%m-%Y}; a job that is over cannot be published.",
+            f"This job ended on {job.ends_on:%d-%m-%Y}; a job that is over cannot be"
+            " published or stay in search.",
             "job_ended",
         )
 
@@ -129,6 +130,10 @@ def _publish_or_hold(job: Job, *, actor: User, hold: bool = False) -> None:
         # A held job stays held until a moderator decides, whatever the edit.
         job.status = Status.PENDING_REVIEW
         action = "job.held_for_review"
+        if job.published_at and job.expires_at:
+            # Its publication still runs out while it waits (expiry closes it then), at
+            # its last day as edited: a later one must not close it at the old.
+            job.expires_at = _publication_end(job, job.published_at)
     else:
         now = timezone.now()
         if job.status != Status.PUBLISHED:

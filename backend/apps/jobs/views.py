@@ -214,7 +214,9 @@ class JobDetailView(APIView):
             "A published job is screened again; a wage below the minimum is 400"
             " `below_minimum_wage`, as is a new `starts_on` that would leave an open offer"
             " below its candidate's minimum. `positions` below the people already hired is"
-            " 400 `below_hired`; as many as them fills the job. "
+            " 400 `below_hired`; as many as them fills the job. A published or held job's"
+            " `ends_on` before today is 400 `job_ended`; its publication (`expires_at`) ends"
+            " with its last day when that comes before its 30 days. "
             f"{ONE_LINE}"
         ),
         request=JobInputSerializer,

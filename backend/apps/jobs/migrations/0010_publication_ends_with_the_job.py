@@ -8,12 +8,18 @@ those whose last day has passed.
 
 from django.db import migrations
 
+# Not before now: a job over already leaves search now, and its closing date (which
+# retention counts from) is when it left, not a day in the past.
 CAP = """
 UPDATE jobs_job
-   SET expires_at = ((ends_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+   SET expires_at = GREATEST(
+           (ends_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam', statement_timestamp()
+       )
  WHERE status IN ('published', 'pending_review')
    AND ends_on IS NOT NULL
-   AND expires_at > ((ends_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')
+   AND expires_at > GREATEST(
+           (ends_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam', statement_timestamp()
+       )
 """
 
 

@@ -68,7 +68,8 @@ def test_a_job_that_is_over_is_not_published(client_for):
     assert response.json()["errors"] == [
         {
             "code": "job_ended",
-            "detail": "This job ended on 31-05-2026; a job that is over cannot be published.",
+            "detail": "This job ended on 31-05-2026; a job that is over cannot be published"
+            " or stay in search.",
             "attr": "ends_on",
         }
     ]
@@ -108,21 +109,76 @@ def test_a_held_job_whose_last_day_passed_is_not_approved(client_for, actors):
 
 
 def test_the_migration_caps_the_jobs_published_before():
-    first_day, in_twenty = date(2026, 6, 2), NOW + timedelta(days=20)
-    ending = JobFactory(starts_on=first_day, ends_on=date(2026, 6, 5), expires_at=in_twenty)
+    # The migration reads PostgreSQL's clock, which the test's travel does not move.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement_timestamp()")
+        db_now = cursor.fetchone()[0]
+    today = db_now.astimezone(AMSTERDAM).date()
+    first_day, in_twenty = today - timedelta(days=10), db_now + timedelta(days=20)
+    ending = JobFactory(
+        starts_on=first_day, ends_on=today + timedelta(days=2), expires_at=in_twenty
+    )
+    over = JobFactory(starts_on=first_day, ends_on=today - timedelta(days=3), expires_at=in_twenty)
     open_ended = JobFactory(starts_on=first_day, ends_on=None, expires_at=in_twenty)
-    later = JobFactory(starts_on=first_day, ends_on=date(2026, 12, 31), expires_at=in_twenty)
+    later = JobFactory(
+        starts_on=first_day, ends_on=today + timedelta(days=90), expires_at=in_twenty
+    )
     draft = JobFactory(
-        status="draft", starts_on=first_day, ends_on=date(2026, 6, 5), expires_at=None
+        status="draft", starts_on=first_day, ends_on=today - timedelta(days=3), expires_at=None
     )
 
     migration = import_module("apps.jobs.migrations.0010_publication_ends_with_the_job")
     with connection.cursor() as cursor:
         cursor.execute(migration.CAP)
 
-    assert [Job.objects.get(pk=j.pk).expires_at for j in (ending, open_ended, later, draft)] == [
-        MIDNIGHT_AFTER,
-        in_twenty,
-        in_twenty,
-        None,
-    ]
+    def expiry(job):
+        return Job.objects.get(pk=job.pk).expires_at
+
+    midnight = datetime.combine(today + timedelta(days=3), datetime.min.time(), AMSTERDAM)
+    assert expiry(ending) == midnight
+    # Over already: it leaves search now, and its closing (retention's start) is now too.
+    assert db_now <= expiry(over) <= db_now + timedelta(minutes=5)
+    assert [expiry(j) for j in (open_ended, later, draft)] == [in_twenty, in_twenty, None]
+
+
+def test_a_job_whose_last_day_is_today_is_published_and_edited(client_for):
+    job = DraftJobFactory(starts_on=date(2026, 5, 25), ends_on=date(2026, 6, 1))
+    client = client_for(job.employer.user)
+
+    published = client.post(f"/api/v1/jobs/{job.pk}/publish/")
+    edited = client.patch(
+        f"/api/v1/jobs/{job.pk}/", {"description": "Nog één dag: vandaag."}, format="json"
+    )
+
+    assert (published.status_code, edited.status_code) == (200, 200)
+    assert edited.json()["expires_at"] == "2026-06-02T00:00:00+02:00"
+
+
+def test_the_last_day_is_over_at_amsterdam_midnight_not_utc(client_for):
+    job = DraftJobFactory(starts_on=date(2026, 5, 25), ends_on=date(2026, 6, 1))
+
+    # 00:30 in Amsterdam on 2 June is still 1 June in UTC.
+    with time_machine.travel(datetime(2026, 6, 2, 0, 30, tzinfo=AMSTERDAM), tick=False):
+        response = client_for(job.employer.user).post(f"/api/v1/jobs/{job.pk}/publish/")
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "job_ended"
+
+
+def test_a_held_job_whose_last_day_moves_later_is_not_closed_at_the_old_one(client_for):
+    job = DraftJobFactory(starts_on=date(2026, 6, 2), ends_on=date(2026, 6, 5))
+    client = client_for(job.employer.user)
+    client.post(f"/api/v1/jobs/{job.pk}/publish/")
+
+    held = client.patch(
+        f"/api/v1/jobs/{job.pk}/",
+        {"ends_on": "2026-09-30", "description": "Stuur een WhatsApp naar 06 12345678."},
+        format="json",
+    )
+
+    assert held.status_code == 200
+    assert held.json()["status"] == "pending_review"
+    assert held.json()["expires_at"] == "2026-07-01T12:00:00+02:00"
+    with time_machine.travel(MIDNIGHT_AFTER + timedelta(minutes=6), tick=False):
+        assert expire_jobs() == 0
+    assert Job.objects.get(pk=job.pk).status == "pending_review"
