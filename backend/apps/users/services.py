@@ -193,10 +193,11 @@ def sign_in_link_send(
 def magic_link_verify(*, token: Any, language: str = "") -> User:
     """Claim the token once, with one conditional UPDATE, and sign its user in.
 
-    `language`: the browser's, when it said one. An account without a chosen
-    language takes it, so that what is written for it later (notifications and
-    their emails, written without a browser to ask) is in the language it signs
-    in with; `PATCH /users/me/` changes it.
+    `language`: the browser's, when it named one. At its first sign-in an account
+    without a chosen language takes it, so that what is written for it later
+    (notifications and their emails, written without a browser to ask) is in the
+    language it signed up in; `PATCH /users/me/` changes it (empty again: the
+    browser's at each request, as before).
     """
     if not tokens.is_well_formed_magic_token(token):
         raise field_error("token", INVALID_TOKEN_DETAIL, "invalid_token")
@@ -210,12 +211,13 @@ def magic_link_verify(*, token: Any, language: str = "") -> User:
         user = link.user if link else None
         # A link sent before the account's address changed signs nobody in.
         if claimed == 1 and link and user and user.is_active and link.email == user.email:
-            if _never_signed_in(user) and link.requested_user_type not in ("", user.user_type):
+            first = _never_signed_in(user)
+            if first and link.requested_user_type not in ("", user.user_type):
                 _user_type_switch(user=user, user_type=link.requested_user_type)
             user.email_verified = True
             user.last_login = now
             fields = ["email_verified", "last_login", "updated_at"]
-            if not user.preferred_language and language in dict(settings.LANGUAGES):
+            if first and not user.preferred_language and language in dict(settings.LANGUAGES):
                 user.preferred_language = language
                 fields.append("preferred_language")
             user.save(update_fields=fields)

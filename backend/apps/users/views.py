@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import trans_real
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -46,9 +47,12 @@ def _language(request: Request) -> str:
 
 
 def _language_named(request: Request) -> str:
-    """The first language of the platform's that the browser's Accept-Language names, or ""."""
+    """The platform's language the browser names (its language cookie, else the first of
+    its Accept-Language it accepts), or "" when it names none: as the emails choose."""
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for code, _ in trans_real.parse_accept_lang_header(header):
+    accepted = [code for code, q in trans_real.parse_accept_lang_header(header) if q > 0]
+    for code in [cookie, *accepted] if cookie else accepted:
         if code == "*":
             break
         try:
@@ -109,9 +113,10 @@ class MagicLinkVerifyView(NoReferrerMixin):
         summary="Trade a sign-in link's token for JWTs",
         description=(
             "Unknown, used, expired and malformed tokens all give 400 `invalid_token`. An"
-            " account with no `preferred_language` takes the first of Dutch and English"
-            " that the browser's Accept-Language names, so that its notifications are"
-            " written in it; `PATCH /users/me/` changes it."
+            " account signing in for the first time with no `preferred_language` takes the"
+            " one of Dutch and English its browser names (language cookie, else the first"
+            " it accepts in Accept-Language), so that its notifications are written in it;"
+            " `PATCH /users/me/` changes it."
         ),
         request=MagicLinkVerifySerializer,
         responses={200: SignInSerializer},

@@ -296,6 +296,7 @@ def test_an_account_that_signed_in_before_keeps_its_type_when_unverified_again(
         ("", "pl-PL,pl;q=0.9,en;q=0.5", "en"),  # the first the platform writes
         ("", "pl-PL,pl;q=0.9", ""),  # neither: none chosen (English, as every email then)
         ("", "*", ""),
+        ("", "de, nl;q=0", ""),  # q=0: not acceptable
         ("", "", ""),  # no browser said anything: still none
         ("en", "nl-NL,nl;q=0.9", "en"),  # a choice stays
     ],
@@ -323,5 +324,32 @@ def test_a_refused_token_sets_no_language(api_client):
     response = api_client.post(URL, {"token": token}, format="json", HTTP_ACCEPT_LANGUAGE="nl")
 
     assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.preferred_language == ""
+
+
+@pytest.mark.django_db
+def test_the_language_cookie_comes_first_as_for_the_emails(api_client):
+    user = UserFactory(email="sanne@example.nl")
+    api_client.cookies["django_language"] = "nl"
+
+    response = api_client.post(
+        URL, {"token": issue(user)}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.json()["user"]["preferred_language"] == "nl"
+
+
+@pytest.mark.django_db
+def test_a_language_emptied_later_stays_empty_at_the_next_sign_in(api_client):
+    user = UserFactory(email="sanne@example.nl", preferred_language="")
+    user.last_login, user.email_verified = timezone.now(), True
+    user.save()
+
+    response = api_client.post(
+        URL, {"token": issue(user)}, format="json", HTTP_ACCEPT_LANGUAGE="nl"
+    )
+
+    assert response.status_code == 200
     user.refresh_from_db()
     assert user.preferred_language == ""
