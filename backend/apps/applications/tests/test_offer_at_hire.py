@@ -41,16 +41,18 @@ def offer_then_accept(
     return application, accepted
 
 
+# 20 when offered the 20-year-olds' minimum; the job is under way and they are 21 at acceptance.
+TURNED_21 = {
+    "born": date(2005, 3, 3),
+    "starts_on": date(2026, 2, 15),
+    "wage": "11.77",
+    "offered_on": date(2026, 2, 1),
+    "accepted_on": date(2026, 3, 10),
+}
+
+
 def test_a_worker_who_turned_21_meanwhile_is_hired_at_the_adult_minimum(client_for):
-    # 20 when offered the 20-year-olds' minimum; the job is under way and they are 21 at acceptance.
-    application, accepted = offer_then_accept(
-        client_for,
-        born=date(2005, 3, 3),
-        starts_on=date(2026, 2, 15),
-        wage="11.77",
-        offered_on=date(2026, 2, 1),
-        accepted_on=date(2026, 3, 10),
-    )
+    application, accepted = offer_then_accept(client_for, **TURNED_21)
 
     assert accepted.status_code == 200
     assert accepted.json()["status"] == "hired"
@@ -69,15 +71,7 @@ def test_a_worker_who_turned_21_meanwhile_is_hired_at_the_adult_minimum(client_f
 
 
 def test_a_dutch_employer_reads_why_in_dutch_while_the_history_keeps_one_text(client_for):
-    application, accepted = offer_then_accept(
-        client_for,
-        born=date(2005, 3, 3),
-        starts_on=date(2026, 2, 15),
-        wage="11.77",
-        offered_on=date(2026, 2, 1),
-        accepted_on=date(2026, 3, 10),
-        employer_language="nl",
-    )
+    application, accepted = offer_then_accept(client_for, **TURNED_21, employer_language="nl")
 
     assert accepted.status_code == 200
     told = Notification.objects.get(

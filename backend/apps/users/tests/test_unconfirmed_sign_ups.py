@@ -12,7 +12,8 @@ from apps.employers.models import EmployerProfile
 from apps.jobs.tests.factories import JobFactory
 from apps.users import tasks
 from apps.users.models import MagicLinkToken, User
-from apps.users.services import unconfirmed_sign_up_delete, unconfirmed_sign_ups, user_create
+from apps.users.selectors import unconfirmed_sign_ups
+from apps.users.services import unconfirmed_sign_up_delete, user_create
 
 pytestmark = pytest.mark.django_db
 
